@@ -1,0 +1,76 @@
+"""Find the date a document speaks from: a 落款 date near its end, or its title year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from planlint.cnnum import to_int
+
+_Y = r"(?P<y>[12][0-9]{3}|[12１２][0-9０-９]{3}|[一二][〇○零O０0一二三四五六七八九]{3})"
+_M = r"(?P<m>[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])"
+_D = r"(?P<d>[0-9０-９]{1,2}|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
+# A line that is nothing but a date: the signature date (落款) of an official document.
+SIGNATURE_DATE = regex.compile(
+    rf"^[\s　]*(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日|(?P<y2>[12][0-9]{{3}})[-./](?P<m2>[0-9]{{1,2}})[-./](?P<d2>[0-9]{{1,2}}))[\s　]*$"
+)
+TITLE_YEAR = regex.compile(rf"{_Y}\s*(?:年|—|-)")
+
+# How many prose blocks from the end to look for a signature date.
+SIGNATURE_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class DocDate:
+    """The date used to judge the document, where it came from and why, in Chinese."""
+
+    value: dt.date
+    source: str  # cli | front-matter | config | signature | title | today
+    reason: str
+
+    def describe(self) -> str:
+        return f"文档日期 {self.value.isoformat()}（{self.reason}）"
+
+
+def parse_date_match(m) -> dt.date | None:
+    y = m.group("y") or m.group("y2")
+    mo = m.group("m") or m.group("m2")
+    d = m.group("d") or m.group("d2")
+    try:
+        return dt.date(to_int(y), to_int(mo), to_int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_year(s: str) -> int | None:
+    v = to_int(s)
+    return v if v and 1900 <= v <= 2199 else None
+
+
+def signature_date(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] | None:
+    """The last line (of ``(line_index, text)`` pairs, nearest the end first) that is a date."""
+    for line_index, text in lines:
+        m = SIGNATURE_DATE.match(text)
+        if m:
+            value = parse_date_match(m)
+            if value:
+                return value, line_index, text.strip()
+    return None
+
+
+def title_year(title: str) -> int | None:
+    for m in TITLE_YEAR.finditer(title):
+        y = parse_year(m.group("y"))
+        if y:
+            return y
+    return None
+
+
+def parse_iso(value: "str | dt.date") -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip())

@@ -1,0 +1,27 @@
+"""Sentence spans inside blocks: split after 。！？!?, keeping closing quotes and brackets."""
+
+from __future__ import annotations
+
+import regex
+
+# An end mark run, then any closing quotes/brackets that belong to the sentence just ended.
+_END = regex.compile(r"[。！？!?]+[”’」』）)》\"']*")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text[start:end]``, leading spaces trimmed."""
+    spans = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        _append(text, spans, pos, m.end())
+        pos = m.end()
+    if pos < end:
+        _append(text, spans, pos, end)
+    return spans
+
+
+def _append(text: str, spans: list, s: int, e: int) -> None:
+    while s < e and text[s] in " \t\u3000\u00a0":
+        s += 1
+    if s < e:
+        spans.append((s, e))
