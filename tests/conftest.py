@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,28 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+SAMPLE_PLUGIN = REPO / "tests" / "sample_plugin" / "planlint_sample.py"
+
+
+def install_entry_point(site: Path, module_src: Path | None = SAMPLE_PLUGIN, name: str = "sample",
+                        module: str = "planlint_sample") -> dict:
+    """Make ``site`` hold a module and a dist-info declaring it in the ``planlint`` entry-point group.
+
+    Returns the environment (PYTHONPATH) under which a subprocess sees it as an installed plugin.
+    """
+    site.mkdir(parents=True, exist_ok=True)
+    if module_src is not None:
+        shutil.copy(module_src, site / f"{module}.py")
+    info = site / f"{module}-1.2.3.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.2.3\n")
+    (info / "entry_points.txt").write_text(f"[planlint]\n{name} = {module}\n")
+    return {"PYTHONPATH": str(site) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+@pytest.fixture
+def sample_env(tmp_path):
+    """Environment in which the sample third-party plugin (rules sample/*) is installed."""
+    return install_entry_point(tmp_path / "site")

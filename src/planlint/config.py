@@ -77,12 +77,10 @@ class Config:
             return Path(path).as_posix()
 
     def matches(self, path: str, patterns: Iterable[str]) -> bool:
+        """Gitignore-like: a pattern without "/" matches any path component; one with "/" matches
+        the path relative to the config's folder, or any folder above the file."""
         rel = self.relpath(path)
-        name = os.path.basename(path)
-        for pat in patterns:
-            if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat.rstrip("/") + "/*"):
-                return True
-        return False
+        return any(glob_match(rel, pat) for pat in patterns)
 
     def is_excluded(self, path: str) -> bool:
         return bool(self.exclude) and self.matches(path, self.exclude)
@@ -99,6 +97,16 @@ class Config:
             if self.matches(path, [pat]):
                 out.extend(selectors)
         return out
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    pat = pattern.strip().rstrip("/").lstrip("/")
+    if not pat:
+        return False
+    parts = rel.split("/")
+    if "/" not in pat:
+        return any(fnmatch.fnmatch(part, pat) for part in parts)
+    return any(fnmatch.fnmatch("/".join(parts[:i]), pat) for i in range(1, len(parts) + 1))
 
 
 def selector_matches(selector: str, rule_id: str) -> bool:

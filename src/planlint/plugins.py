@@ -116,16 +116,25 @@ def make_plugin_manager(*, entry_points: bool = True, extra: tuple = ()) -> Plug
                 plugin = ep.load()
             except Exception as e:
                 raise PlanlintError(f"插件 “{ep.name}”（{ep.value}）导入失败：{type(e).__name__}: {e}") from None
-            pm.register(plugin, name=ep.name)
+            _register(pm, plugin, ep.name)
             dist = getattr(ep, "dist", None)
             version = dist.version if dist is not None else "?"
             infos.append(PluginInfo(ep.name, ep.value, version, False))
     for i, plugin in enumerate(extra):
         name = getattr(plugin, "__name__", f"extra-{i}")
-        pm.register(plugin, name=name)
+        _register(pm, plugin, name)
         infos.append(PluginInfo(name, name, "?", False))
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as e:
-        raise PlanlintError(f"插件 {e.plugin_name} 实现了不存在的钩子：{e}") from None
+        raise PlanlintError(f"插件实现了不存在的钩子：{e}") from None
     return PluginHost(pm, infos)
+
+
+def _register(pm: pluggy.PluginManager, plugin, name: str) -> None:
+    try:
+        pm.register(plugin, name=name)
+    except pluggy.PluginValidationError as e:
+        raise PlanlintError(f"插件 “{name}” 的钩子不合规：{e}") from None
+    except ValueError as e:  # already registered under another name
+        raise PlanlintError(f"插件 “{name}” 无法注册：{e}") from None

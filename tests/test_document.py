@@ -1,0 +1,143 @@
+"""The document model: outline markers, blocks, the section tree, sentences, kind and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planlint.document import Document
+from planlint.outline import match_marker
+
+PLAN = """# 区妇联2024年工作计划
+
+一、指导思想
+
+坚持以人民为中心。认真落实各项部署！
+
+二、主要任务
+
+（一）加强思想引领
+
+1.开展主题宣讲活动
+
+（1）每季度组织一次宣讲，覆盖全体执委，并做好记录，形成台账，确保活动实效，切实提高宣讲质量。
+
+（二）做好维权服务
+
+三、保障措施
+
+各单位要高度重视。
+
+区妇联
+
+2024年1月15日
+"""
+
+
+@pytest.mark.parametrize("line,style,number,punct", [
+    ("一、指导思想", "cn", 1, "、"),
+    ("十二、其他", "cn", 12, "、"),
+    ("（一）加强引领", "cn-paren", 1, ""),
+    ("(三)、做好服务", "cn-paren", 3, "、"),
+    ("1.开展活动", "arabic", 1, "."),
+    ("2、深入开展", "arabic", 2, "、"),
+    ("（1）每季度", "arabic-paren", 1, ""),
+    ("③落实责任", "circled", 3, ""),
+    ("第二章 总则", "chapter", 2, ""),
+])
+def test_markers(line, style, number, punct):
+    m = match_marker(line)
+    assert (m.style, m.number, m.punct) == (style, number, punct)
+
+
+@pytest.mark.parametrize("line", ["1.5万元用于培训", "2023年工作计划", "一是加强学习", "十分重要", "一心一意谋发展"])
+def test_not_markers(line):
+    assert match_marker(line) is None
+
+
+def test_section_tree():
+    doc = Document(PLAN, "plan.md", markdown=True)
+    root = doc.sections
+    title = root.children[0]
+    assert doc.text[title.heading.content_start:title.heading.end] == "区妇联2024年工作计划"
+    top = [doc.text[s.heading.content_start:s.heading.end] for s in title.children]
+    assert top == ["指导思想", "主要任务", "保障措施"]
+    tasks = title.children[1]
+    assert [c.heading.marker.style for c in tasks.children] == ["cn-paren", "cn-paren"]
+    first = tasks.children[0]
+    assert first.children[0].heading.marker.style == "arabic"
+    # a long numbered paragraph is a list item, not a heading
+    item = first.children[0].blocks[0]
+    assert item.kind == "list_item" and item.marker.style == "arabic-paren"
+    assert tasks.children[1].is_empty
+
+
+def test_sentences_keep_closing_quotes():
+    doc = Document("他说：“要落实。”随后散会。", "a.txt")
+    assert [doc.text[s:e] for s, e in doc.sentences] == ["他说：“要落实。”", "随后散会。"]
+
+
+def test_kind_and_date_from_signature():
+    doc = Document(PLAN, "plan.md", markdown=True)
+    assert doc.kind == "计划"
+    assert doc.date == dt.date(2024, 1, 15)
+    assert doc.date_info.source == "signature"
+    assert "落款" in doc.date_info.describe()
+
+
+@pytest.mark.parametrize("sig,expected", [
+    ("二〇二三年二月二十八日", dt.date(2023, 2, 28)),
+    ("二○二二年十二月三十一日", dt.date(2022, 12, 31)),
+    ("2023年2月28日", dt.date(2023, 2, 28)),
+    ("2021-07-01", dt.date(2021, 7, 1)),
+])
+def test_signature_date_forms(sig, expected):
+    doc = Document(f"某单位工作总结\n\n正文。\n\n{sig}\n", "a.txt")
+    assert doc.date == expected and doc.date_info.source == "signature"
+
+
+def test_title_year_when_no_signature():
+    plan = Document("汇报范文网 >工作计划\n\n区工会2023年工作计划\n\n正文。\n", "a.txt")
+    assert plan.title == "区工会2023年工作计划"
+    assert plan.kind == "计划" and plan.date == dt.date(2023, 1, 1) and plan.date_info.source == "title"
+    summary = Document("乡镇2022年度工作总结\n\n正文。\n", "a.txt")
+    assert summary.kind == "总结" and summary.date == dt.date(2022, 12, 31)
+
+
+def test_today_when_nothing_else():
+    doc = Document("没有日期的一段话。\n", "a.txt")
+    assert doc.date == dt.date.today() and doc.date_info.source == "today"
+    assert doc.kind is None
+
+
+def test_kind_from_file_name():
+    doc = Document("正文。\n", "docs/2024年工作要点.txt")
+    assert doc.kind == "要点" and "文件名" in doc.kind_info.reason
+
+
+def test_front_matter_date_and_block():
+    from planlint.readers.text import read_text_document
+
+    doc = read_text_document("a.md", "---\ndate: 2023-02-28\n---\n# 工作计划\n".encode())
+    assert doc.date == dt.date(2023, 2, 28) and doc.date_info.source == "front-matter"
+    assert doc.blocks[0].kind == "front_matter"
+
+
+def test_words_are_lazy_and_offsets_absolute():
+    from planlint import words
+
+    doc = Document("前言。\n我们要认真部署工作。\n", "a.txt")
+    start = doc.text.index("认真")
+    toks = doc.words(start, start + 4)
+    assert "".join(t.text for t in toks) == "认真部署"
+    assert all(doc.text[t.start:t.end] == t.text for t in toks)
+    assert doc.is_word_span(start + 2, start + 4)
+    assert words.is_loaded()
+
+
+def test_markdown_code_and_comments_are_not_prose():
+    text = "# 标题\n\n```\nxx年 TODO\n```\n\n<!-- 注释 -->\n\n正文。\n"
+    doc = Document(text, "a.md", markdown=True)
+    assert [b.kind for b in doc.blocks] == ["heading", "code", "comment", "paragraph"]
+    assert [b.kind for b in doc.prose_blocks] == ["heading", "paragraph"]
