@@ -12,7 +12,7 @@ from planlint.document import Document
 
 # A whole line that is a directive: in an HTML comment (Markdown) or bare (plain text).
 _DIRECTIVE = regex.compile(
-    r"^[ \t　]*(?:<!--[ \t]*)?planlint-(?P<kind>disable-next|disable-file|disable|enable)\b"
+    r"[ \t　]*(?:<!--[ \t]*)?planlint-(?P<kind>disable-next|disable-file|disable|enable)\b"
     r"(?P<rules>[^\n>]*?)(?:[ \t]+--[ \t]*(?P<reason>.*?))?[ \t]*(?:-->)?[ \t]*$"
 )
 
