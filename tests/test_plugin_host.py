@@ -62,3 +62,21 @@ def test_misspelled_hookimpl_is_an_error(tmp_path):
     env = install_entry_point(site, module_src=None, name="typo", module="typo_plugin")
     r = run_cli("rules", env=env)
     assert r.returncode == 2 and "planlint_rulez" in r.stderr.decode()
+
+
+def test_reader_hook_from_plugin(tmp_path, sample_env):
+    p = tmp_path / "plan.sample"
+    p.write_text("SAMPLE\n第一行禁词\n", encoding="utf-8")
+    r = run_cli("check", str(p), "--select", "sample/banned-word", "--format", "json", env=sample_env)
+    (d,) = json.loads(r.stdout)["diagnostics"]
+    assert (d["line"], d["column"]) == (1, 4)  # the header line was consumed by the plugin's reader
+
+
+def test_rule_kinds_hook_from_plugin(sample_env):
+    import subprocess
+    import sys
+
+    code = ("from planlint.plugins import make_plugin_manager; "
+            "k = make_plugin_manager().kinds(); print(type(k['shout']).__name__)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, env={**__import__('os').environ, **sample_env})
+    assert r.stdout.decode().strip() == "ShoutKind"

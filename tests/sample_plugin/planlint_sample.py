@@ -40,3 +40,38 @@ RULES = [
 @hookimpl
 def planlint_rules(config, kinds):
     return RULES
+
+
+@hookimpl
+def planlint_load_document(path, data, config):
+    """Reads ``.sample`` files: UTF-8 text after a one-line ``SAMPLE`` header (tests the reader hook)."""
+    from planlint import Document
+
+    if not str(path).endswith(".sample"):
+        return None
+    text = data.decode("utf-8")
+    if not text.startswith("SAMPLE\n"):
+        return None
+    return Document(text[len("SAMPLE\n"):], path)
+
+
+class ShoutKind:
+    """A YAML rule kind contributed by a plugin (tests the kinds hook)."""
+
+    name = "shout"
+    keys = {"word": "要找的词"}
+
+    def build(self, rule_id, entry, pack):
+        word = entry["word"]
+
+        def check(doc, ctx):
+            i = doc.text.find(word)
+            if i >= 0:
+                yield ctx.report(i, i + len(word), f"发现“{word}”")
+
+        return Rule(rule_id, f"查找“{word}”", check, DOCS)
+
+
+@hookimpl
+def planlint_rule_kinds():
+    return {"shout": ShoutKind()}
