@@ -27,6 +27,7 @@ _TITLE_TAIL = regex.compile(
 )
 # A web page's breadcrumb ("汇报范文网 > 工作计划") names a kind but is not a title.
 _BREADCRUMB = regex.compile(r"[>＞»›]")
+_SALUTATION_END = ("：", ":", "！", "!")
 SKIPPED = frozenset({CODE, COMMENT, FRONT_MATTER, TABLE})
 # The title is looked for among this many first blocks of a part.
 TITLE_WINDOW = 4
@@ -100,16 +101,22 @@ def parts(doc) -> list[Part]:
 
 
 def _title_candidates(doc, part: Part, collection: bool):
+    """Short lines before the body begins (a sentence with 。, or a salutation such as "各位代表！")."""
     text = doc.text
     if part.boundary is not None:
         yield part.boundary, text[part.boundary.content_start:part.boundary.end].strip(), "篇名"
+    body_start = part.end
     for b in part.blocks[:TITLE_WINDOW]:
         t = text[b.content_start:b.end].strip()
-        if b.marker is not None or len(t) > TITLE_MAX_CHARS or "。" in t or _BREADCRUMB.search(t):
+        if "。" in t or t.endswith(_SALUTATION_END) or b.marker is not None:
+            body_start = b.start
+            break
+        if len(t) > TITLE_MAX_CHARS or _BREADCRUMB.search(t):
             continue
         yield b, t, "标题"
-    if not collection and doc.title_block is not None and doc.title_block.marker is None:
-        yield doc.title_block, doc.title or "", "标题"
+    tb = doc.title_block
+    if not collection and tb is not None and tb.marker is None and tb.start < body_start:
+        yield tb, doc.title or "", "标题"
 
 
 def _decide_kind(doc, part: Part, collection: bool) -> None:

@@ -1,0 +1,91 @@
+"""structure/empty-section: a heading with nothing under it."""
+
+from __future__ import annotations
+
+from planlint.blocks import HEADING
+from planlint.diagnostics import Severity
+from planlint.rule import Examples, Rule, RuleDocs
+
+from planlint.rules.structure.parts import heading_text, parts
+
+# A heading that is itself a full statement ("（一）加强学习，提高素质。") needs no body.
+_STATEMENT_END = "。；;！!"
+
+
+def check_empty(doc, ctx):
+    text = doc.text
+    all_parts = parts(doc)
+    for part in all_parts:
+        blocks = [b for b in part.blocks if b is not part.title_block]
+        empty = [_is_empty(blocks, i) for i in range(len(blocks))]
+        last_at_level: dict[int, int] = {}  # level -> index of the previous heading at that level
+        for i, b in enumerate(blocks):
+            if b.kind != HEADING:
+                continue
+            before = last_at_level.get(b.level)
+            last_at_level = {lv: j for lv, j in last_at_level.items() if lv < b.level}
+            last_at_level[b.level] = i
+            if not empty[i]:
+                continue
+            words = heading_text(doc, b)
+            if not words or words[-1] in _STATEMENT_END:
+                continue
+            run = _run_length(blocks, empty, i)
+            if run >= 3:
+                continue  # several short numbered lines in a row: a list, not headings
+            if run == 2 and (before is None or empty[before]):
+                continue  # two in a row with no sibling that has a body: a short list
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            start = b.marker.start if b.marker else b.content_start
+            end = b.end
+            while end > start and text[end - 1] in "\r\n \t\u3000":
+                end -= 1
+            if nxt is None:
+                where = "其后已是文末" if part is all_parts[-1] else "其后已是下一篇"
+            else:
+                s2 = nxt.marker.start if nxt.marker else nxt.content_start
+                where = f"紧接着就是“{text[s2:nxt.end].strip()[:20]}”（第 {doc.position(nxt.start)[0]} 行）"
+            yield ctx.report(start, end, f"标题“{text[start:end].strip()[:30]}”下没有内容，{where}；"
+                                         f"请补写这一部分，或删去这个标题")
+
+
+def _is_empty(blocks, i) -> bool:
+    b = blocks[i]
+    if b.kind != HEADING:
+        return False
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is None or (nxt.kind == HEADING and nxt.level <= b.level)
+
+
+def _run_length(blocks, empty, i) -> int:
+    """How many empty headings of this level stand in a row around ``i``."""
+    level = blocks[i].level
+    lo = i
+    while lo > 0 and empty[lo - 1] and blocks[lo - 1].level == level:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == HEADING and blocks[hi + 1].level == level:
+        hi += 1
+        if not empty[hi]:
+            break  # the last line of a list is followed by the text after the list
+    return hi - lo + 1
+
+
+EMPTY_SECTION = Rule(
+    id="structure/empty-section",
+    summary="标题下没有任何内容",
+    check=check_empty,
+    severity=Severity.WARNING,
+    source="planlint：结构完整性检查",
+    docs=RuleDocs(
+        说明="标题之后紧接着是同级或更高一级的标题（或文档、合集中的一篇已经结束），这一部分没有正文也没有下级标题。"
+             "连续几行短的编号行视为列表而不是标题，不报告；本身是完整句子（以句号结尾）的编号行也不报告。",
+        原因="空标题通常是模板里没填的部分或删改时漏掉的内容，读者会以为缺页。",
+        示例="三、保障措施 / 四、时间安排 …（“三、保障措施”下什么也没有）",
+        建议写法="在“三、保障措施”下写明具体措施，或删去这个标题并调整编号。",
+    ),
+    examples=Examples(
+        bad=("一、工作目标\n\n全年发展会员600人。\n\n二、保障措施\n\n三、时间安排\n\n一季度启动，四季度总结。\n",),
+        good=("一、工作目标\n\n全年发展会员600人。\n\n二、保障措施\n\n加强组织领导。\n\n三、时间安排\n\n一季度启动，四季度总结。\n",),
+    ),
+)
