@@ -1,0 +1,145 @@
+"""Is a reference used as present guidance (学习贯彻…精神, 以…为指导) or historically (…以来, 回顾…)?"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from planlint.cnnum import to_int
+
+CLAUSE_BREAK = "，,。；;！!？?：:\n\r"
+SENTENCE_BREAK = "。；;！!？?\n\r"
+
+# Before the reference, in its clause: a verb that makes it the guide of present work.
+GUIDE_VERB = regex.compile(
+    r"学习|贯彻|落实|领会|领悟|践行|宣传|宣讲|传达|遵循|按照|依照|根据|围绕|紧扣|对标|对照|执行|借着|借|运用|"
+    r"把握|吃透|实施|推进|推动|用"
+)
+# After the reference, in its clause: what the verb takes (精神, 部署 …).
+GUIDE_OBJECT = regex.compile(
+    r"精神(?!文明)|部署|要求|决策|报告|重要思想|目标|任务|战略|指引|规划|计划|纲要|方针|路线"
+)
+# 以 … 为指导 / 在 … 指引下
+FRAME_AFTER = regex.compile(r"为(?:指导|统领|指针|引领|主线|主导|根本遵循|遵循|契机|动力|核心|指南|行动指南)|(?:指引|指导|引领|鼓舞|指导思想)")
+WELCOME_VERB = regex.compile(r"迎接|喜迎|献礼")
+# Right after the reference: a historical or comparative use.
+HISTORY_AFTER = regex.compile(
+    r"[”\"’」』]?(?:(?:规划|计划)?(?:以来|时期|期间|末|初|之初|前|以前|之前|后|以后|之后|完成|圆满|胜利召开|召开以来|"
+    r"召开前|召开后|召开时|召开期间|所?确定的|所?提出的|所?作出的|所确立的|所?规定的|确定的|提出的|作出的|确立的|制定的|明确的|报告指出|报告提出|强调|指出|提出|确定|确立|作出|做出|"
+    r"描绘|擘画|目标任务(?:全面|胜利|圆满|顺利)?完成|主要目标|实施情况|执行情况|中期评估|总结评估))"
+)
+# Anywhere in the sentence: a review of past work.
+HISTORY_SENTENCE = regex.compile(
+    r"回顾|过去(?:的)?(?:一年|五年|几年|十年)|一年来|五年来|十年来|多年来|这五年|这一年|取得了|历史性成就|举世瞩目|"
+    r"曾经|当时|时任|那时|历程|已经完成|圆满完成|胜利完成|顺利完成|完成了"
+)
+HISTORY_HEADING = regex.compile(r"回顾|总结|成绩|成效|成就|完成情况|进展情况|过去|基本情况")
+YEAR = regex.compile(r"(?<![0-9０-９])([12][0-9]{3}|[12１２][0-9０-９]{3}|[一二][〇○零O０0一二三四五六七八九]{3})\s*年")
+
+
+def clause(text: str, start: int, end: int, lo: int, hi: int, breaks: str = CLAUSE_BREAK) -> tuple[int, int]:
+    s = start
+    while s > lo and text[s - 1] not in breaks:
+        s -= 1
+    e = end
+    while e < hi and text[e] not in breaks:
+        e += 1
+    return s, e
+
+
+def block_bounds(doc, offset: int) -> tuple[int, int]:
+    starts = _block_starts(doc)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0:
+        b = doc.prose_blocks[i]
+        if b.content_start <= offset < b.end:
+            return b.content_start, b.end
+    return 0, len(doc.text)
+
+
+def _block_starts(doc) -> list[int]:
+    cache = doc.__dict__.setdefault("_policy_cache", {})
+    if "block_starts" not in cache:
+        cache["block_starts"] = [b.content_start for b in doc.prose_blocks]
+    return cache["block_starts"]
+
+
+def historical_ranges(doc) -> list[tuple[int, int]]:
+    """Spans of sections whose heading (or an ancestor's) reviews the past: 工作回顾, 总结, 主要成绩."""
+    cache = doc.__dict__.setdefault("_policy_cache", {})
+    if "history" in cache:
+        return cache["history"]
+    out = []
+    for sec in doc.sections.walk():
+        if sec.heading is None:
+            continue
+        title = doc.text[sec.heading.content_start:sec.heading.end]
+        if HISTORY_HEADING.search(title) and "计划" not in title and "安排" not in title and "任务" not in title:
+            out.append((sec.start, sec.end))
+    cache["history"] = out
+    return out
+
+
+def in_history_section(doc, offset: int) -> bool:
+    return any(s <= offset < e for s, e in historical_ranges(doc))
+
+
+def years_in(text: str) -> list[int]:
+    out = []
+    for m in YEAR.finditer(text):
+        y = to_int(m.group(1))
+        if y and 1900 <= y <= 2199:
+            out.append(y)
+    return out
+
+
+class Usage:
+    """How one reference is used, read from its clause, sentence and section."""
+
+    def __init__(self, doc, start: int, end: int):
+        text = doc.text
+        lo, hi = block_bounds(doc, start)
+        self.cs, self.ce = clause(text, start, end, lo, hi)
+        self.ss, self.se = clause(text, start, end, lo, hi, SENTENCE_BREAK)
+        self.before = text[self.cs:start]
+        self.after = text[end:self.ce]
+        self.sentence = text[self.ss:self.se]
+        self.text = text
+        self.start, self.end, self.hi = start, end, hi
+        self.doc = doc
+
+    @property
+    def history_after(self) -> bool:
+        return bool(HISTORY_AFTER.match(self.text, self.end, self.hi))
+
+    @property
+    def history_sentence(self) -> bool:
+        return bool(HISTORY_SENTENCE.search(self.sentence))
+
+    @property
+    def history_section(self) -> bool:
+        return in_history_section(self.doc, self.start)
+
+    @property
+    def guidance(self) -> bool:
+        """学习/贯彻/落实 … 精神; 以 … 为指导; 在 … 指引下; 围绕 … 部署."""
+        if GUIDE_VERB.search(self.before) and GUIDE_OBJECT.search(self.after):
+            return True
+        if ("以" in self.before or "在" in self.before) and FRAME_AFTER.search(self.after):
+            return True
+        return False
+
+    @property
+    def welcome(self) -> bool:
+        """迎接 / 喜迎 … (召开): welcoming the event."""
+        if WELCOME_VERB.search(self.before):
+            return True
+        bare = self.before.rstrip("“”\"'‘’「」的党")
+        if bare.endswith("迎") and not bare.endswith("欢迎"):
+            return True  # 迎二十大
+        return "向" in self.before and "献礼" in self.after
+
+    def years_before(self, year: int) -> bool:
+        """The sentence names a year before ``year``: it speaks of that time (2022年，我们学习…)."""
+        return any(y < year for y in years_in(self.sentence))

@@ -1,0 +1,212 @@
+"""Judge references at the document's date: which are outdated guidance, stale 新, welcomes of past events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from planlint.rules.policy.context import Usage
+from planlint.rules.policy.knowledge import Item, Knowledge, cn_ordinal
+from planlint.rules.policy.references import Reference, scanner_for
+
+# A plan period used as the present: 今年是“十三五”收官之年.
+PLAN_YEAR = regex.compile(r"[”\"’」』]?(?:规划)?(?:的)?[^，。；]{0,4}之年")
+RENAME_NEAR = regex.compile(r"组建|不再保留|撤销|整合|划入|更名|改为|合并|改革前|前身|挂牌|机构改革|职责|牌子")
+SUMMARY = "总结"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An outdated reference and what to say about it."""
+
+    ref: Reference
+    kind: str  # congress | plenum | plan | <pack kind> | term | new | welcome
+    message: str
+    fix_text: str | None = None
+
+
+def references(doc, knowledge: Knowledge) -> list[Reference]:
+    cache = doc.__dict__.setdefault("_policy_cache", {})
+    key = ("refs", id(knowledge))
+    if key not in cache:
+        cache[key] = (knowledge, scanner_for(knowledge).scan(doc))
+    return cache[key][1]
+
+
+def judged_date(doc, grace_days: int) -> dt.date:
+    """The document date; a 总结 reports a past period, so events newer than ``grace_days`` are allowed."""
+    if doc.kind == SUMMARY:
+        return doc.date - dt.timedelta(days=grace_days)
+    return doc.date
+
+
+def _newer_in_sentence(refs: list[Reference], ref: Reference, usage: Usage) -> bool:
+    """The same sentence also names a newer item of the series (全面贯彻十九大…，深入贯彻二十大…)."""
+    for other in refs:
+        if other is ref or not (usage.ss <= other.start < usage.se) or other.series is None:
+            continue
+        if ref.series.kind == "plenum":
+            if other.series.kind == "plenum" and other.item.key[0] > ref.item.key[0]:
+                return True
+            if other.series.id == ref.series.congress and other.item.ordinal > ref.item.key[0]:
+                return True
+        elif other.series.id == ref.series.id and other.item.key > ref.item.key:
+            return True
+    return False
+
+
+def _successor(knowledge: Knowledge, ref: Reference, date: dt.date) -> tuple[Item, Item] | None:
+    """(the item that superseded the reference by ``date``, the item current at ``date``)."""
+    s = ref.series
+    if s.kind == "plenum":
+        congress = knowledge.series_by_id(s.congress or "")
+        if congress is None:
+            return None
+        nxt = congress.find((ref.item.key[0] + 1,))
+        # a new Central Committee exists once the congress has closed
+        if nxt is None or nxt.start is None or (nxt.end or nxt.start) >= date:
+            return None
+        return nxt, congress.current(date)
+    nxt = s.next_after(ref.item)
+    # superseded once the later item began before the document's day (on the day itself the old one still speaks)
+    if nxt is None or not nxt.held_by(date - dt.timedelta(days=1)):
+        return None
+    return nxt, s.current(date)
+
+
+def _current_plenums(knowledge: Knowledge, plenum_series_id: str, term: int, date: dt.date) -> list[Item]:
+    s = knowledge.series_by_id(plenum_series_id)
+    return [i for i in s.held(date) if i.key[0] == term] if s else []
+
+
+def superseded(doc, knowledge: Knowledge, kinds: set[str] | None, grace_days: int) -> list[Finding]:
+    """References to a series item, used as present guidance, after a later item had begun."""
+    refs = references(doc, knowledge)
+    date = judged_date(doc, grace_days)
+    out = []
+    for ref in refs:
+        if ref.series is None or ref.series.usage == "knowledge":
+            continue
+        kind = ref.series.kind
+        if kinds is not None and kind not in kinds:
+            continue
+        found = _successor(knowledge, ref, date)
+        if not found:
+            continue
+        nxt, current = found
+        usage = Usage(doc, ref.start, ref.end)
+        if ref.series.usage == "guidance":
+            if usage.welcome or usage.history_after or usage.history_sentence or usage.history_section:
+                continue
+            if usage.years_before(nxt.start.year) or _newer_in_sentence(refs, ref, usage):
+                continue
+            present_year = kind == "plan" and PLAN_YEAR.match(doc.text, ref.end, usage.ce)
+            if not (usage.guidance or present_year):
+                continue
+        elif usage.history_after or usage.history_sentence or usage.years_before(nxt.start.year):
+            continue
+        out.append(_series_finding(doc, knowledge, ref, nxt, current, kind))
+    return out
+
+
+def _series_finding(doc, knowledge, ref, nxt: Item, current: Item, kind: str) -> Finding:
+    when = doc.date_info.describe()
+    cur = current or nxt
+    if kind == "plenum":
+        term = cur.ordinal
+        plenums = _current_plenums(knowledge, ref.series.id, term, doc.date)
+        named = [p for p in plenums if p.key[1] >= 2]
+        guide = cur.name + ("和" + cn_ordinal(term) + "届" + "、".join(f"{cn_ordinal(p.key[1])}中" for p in named) + "全会"
+                            if named else "")
+        msg = (f"{when}时，{cur.name}已于 {cur.start.isoformat()} 召开，“{ref.text}”属于{cn_ordinal(ref.item.key[0])}届中央委员会，"
+               f"不再是现行指导；请改为“{guide}精神”")
+        return Finding(ref, kind, msg)
+    if kind == "plan":
+        msg = (f"{when}时，{cur.name}（{cur.start.year}—{cur.end.year if cur.end else '?'}年）已开始实施，"
+               f"“{ref.text}”（{ref.item.start.year}—{ref.item.end.year if ref.item.end else '?'}年）已结束；"
+               f"作为现行规划请改为{cur.name}，作为基期请写明“{ref.text}”时期或末")
+        return Finding(ref, kind, msg)
+    held = "召开" if kind == "congress" else "开始"
+    msg = (f"{when}时，{cur.name}已于 {cur.start.isoformat()} {held}，“{ref.item.name}”不再是现行提法；"
+           f"请改为“{cur.name}精神”")
+    return Finding(ref, kind, msg, fix_text=cur.forms[0] if cur.forms and ref.text in ref.item.forms else None)
+
+
+def welcomes(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
+    """迎接 / 喜迎 … 召开 for an event that had already begun at the document's date."""
+    date = judged_date(doc, grace_days)
+    out = []
+    for ref in references(doc, knowledge):
+        if ref.series is None or ref.series.usage == "knowledge" or ref.series.kind == "plan":
+            continue
+        item = ref.item
+        if item.start is None or not item.held_by(date):
+            continue
+        usage = Usage(doc, ref.start, ref.end)
+        if not usage.welcome or usage.years_before(item.start.year + 1) or usage.history_section:
+            continue
+        cur = ref.series.current(doc.date) or item
+        if ref.series.kind == "plenum":
+            congress = knowledge.series_by_id(ref.series.congress or "")
+            cur = (congress.current(doc.date) if congress else None) or item
+        msg = (f"{doc.date_info.describe()}时，{item.name}已于 {item.start.isoformat()} 召开，不能再“迎接”它召开；"
+               f"请删去或改为“深入学习贯彻{cur.name}精神”")
+        out.append(Finding(ref, "welcome", msg))
+    return out
+
+
+def renamed(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
+    """Institutions named as if they still existed after their rename or merger."""
+    date = judged_date(doc, grace_days)
+    out = []
+    text = doc.text
+    for ref in references(doc, knowledge):
+        t = ref.term
+        if t is None or t.usage == "knowledge" or t.since > date:
+            continue
+        lead = text[max(0, ref.start - 2):ref.start]
+        if lead.endswith(("原", "前", "旧")) or lead == "原国" or text[ref.end:ref.end + 2] in ("（现", "(现"):
+            continue
+        usage = Usage(doc, ref.start, ref.end)
+        if RENAME_NEAR.search(usage.sentence) or usage.years_before(t.since.year + 1):
+            continue
+        if usage.history_sentence or usage.history_section:
+            continue
+        if t.usage == "guidance" and not usage.guidance:
+            continue
+        cur = knowledge.resolve(t, doc.date)
+        msg = (f"{doc.date_info.describe()}时，“{ref.text}”已于 {t.since.isoformat()} 起改为（并入）{cur.by}；"
+               f"请改用现名，或写作“原{ref.text}”表示历史机构")
+        out.append(Finding(ref, "term", msg, fix_text=cur.fix_text))
+    return out
+
+
+def stale_new(doc, knowledge: Knowledge, years: float) -> list[Finding]:
+    """新《工会法》 long after the law's last revision."""
+    out = []
+    date = doc.date
+    for ref in references(doc, knowledge):
+        n = ref.new
+        if n is None:
+            continue
+        last = n.last_revision(date)
+        if last is None:
+            continue
+        age = (date - last).days / 365.25
+        if age <= years:
+            continue
+        usage = Usage(doc, ref.start, ref.end)
+        if any(y <= last.year + years for y in _years(usage)):
+            continue
+        msg = (f"{doc.date_info.describe()}时，{n.term}最近一次修订在 {last.isoformat()}，已过去 {age:.0f} 年，"
+               f"不宜再称“{ref.text}”；请直接写“《{n.name}》”，必要时注明修订年份")
+        out.append(Finding(ref, "new", msg))
+    return out
+
+
+def _years(usage: Usage) -> list[int]:
+    from planlint.rules.policy.context import years_in
+
+    return years_in(usage.sentence)
