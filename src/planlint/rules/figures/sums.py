@@ -1,0 +1,204 @@
+"""figures/sum-mismatch: parts that do not add up to the 合计/共计 stated after them, and 其中 parts over their whole."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from planlint.rule import Examples, Rule, RuleDocs
+from planlint.rules.figures.analysis import analyse
+from planlint.rules.figures.numbers import SCALES, Quantity, format_decimal, half_spread, in_scale
+
+# Words that announce a total of what came before in the sentence.
+_TOTAL = regex.compile(r"合计|共计|总计|累计|总共|一共|共有|共")
+# 共 inside another word (共同, 公共, 中共, 共享 …) is not a total.
+_GONG_BEFORE = frozenset("公中社总一与")
+_GONG_AFTER = frozenset("同享建产识赢治青性生商担鸣存进用管济筑融富谋事振通")
+# Between the total word and its figure: a verb phrase, no punctuation (共计揽收制作了20种).
+_BRIDGE = regex.compile(r"[^，,。；;：:、（）()“”\d]{0,10}")
+# 累计 often runs over earlier periods too (累计余额, 累计完成投资): only 累计 + figure is a total.
+_SHORT_BRIDGE = regex.compile(r"(?:达到|达|为|有)?")
+_SUMMABLE = frozenset({"money", "count", "measure"})
+_PUNCT = frozenset("，,。；;：:、")
+_SUBSET = regex.compile(r"其中")
+
+
+# A clause that compares or averages (由A到B, 比上年增加, 年均, 超收) does not hold a part of a sum.
+_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|比|均|增加|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
+_CLAUSE_BREAK = "，,；;：:、。（）()"
+# At most this many characters may come between a clause's start and its total word (五年共计).
+MAX_TOTAL_LEAD = 4
+
+
+def _summable(q: Quantity) -> bool:
+    return q.exact and q.category in _SUMMABLE
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause holding ``pos`` begins (after the last ，；：、 or the sentence start)."""
+    i = pos
+    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def comparative(text: str, q: Quantity, floor: int) -> bool:
+    """True when ``q`` stands in a clause that compares or averages rather than counts."""
+    return bool(_COMPARATIVE.search(text, clause_start(text, q.start, floor), q.start))
+
+
+def check(doc, ctx):
+    an = analyse(doc)
+    text = an.text
+    for sent in an.sentences:
+        qs = sent.quantities
+        if len(qs) < 3:
+            continue
+        yield from _totals(doc, ctx, text, sent, qs)
+        yield from _subsets(ctx, text, sent, qs)
+
+
+def _totals(doc, ctx, text, sent, qs):
+    window_start = sent.start
+    for m in _TOTAL.finditer(text, sent.start, sent.end):
+        if m.group() == "共":
+            if m.start() > 0 and text[m.start() - 1] in _GONG_BEFORE:
+                continue
+            if m.end() < len(text) and text[m.end()] in _GONG_AFTER:
+                continue
+        if text.startswith("其中", m.start() - 2):
+            continue
+        lead = clause_start(text, m.start(), sent.start)
+        if m.start() - lead > MAX_TOTAL_LEAD:
+            continue  # 中央建设投资总计为…: a total of its own subject, not of the figures before
+        bridge = (_SHORT_BRIDGE if m.group() == "累计" else _BRIDGE).match(text, m.end(), sent.end)
+        totals = _figures_at(qs, bridge.end(), text)
+        if not totals:
+            continue
+        parts_pool = [q for q in qs if window_start <= q.start and q.end <= m.start()]
+        for total in totals:
+            if not _summable(total) or comparative(text, total, sent.start):
+                continue
+            parts = [q for q in parts_pool if _summable(q) and q.key == total.key
+                     and not comparative(text, q, sent.start) and _same_noun(doc, total, q)]
+            if len(parts) < 2 or _some_run_adds_up(parts, total):
+                continue
+            yield _report(ctx, m.group(), total, parts)
+        window_start = totals[-1].end
+
+
+def _figures_at(qs, pos, text):
+    """The chain of figures starting at ``pos`` (20种23500枚, 20种、23500枚)."""
+    out = []
+    for q in qs:
+        if q.start < pos:
+            continue
+        if q.start != pos:
+            break
+        out.append(q)
+        pos = q.end
+        if pos < len(text) and text[pos] == "、":
+            pos += 1
+    return out
+
+
+def _some_run_adds_up(parts: list[Quantity], total: Quantity) -> bool:
+    """True when some run of consecutive parts adds up to the total (the rest are other figures)."""
+    n = len(parts)
+    for i in range(n):
+        acc = Decimal(0)
+        for j in range(i, min(n, i + 30)):
+            acc += parts[j].value
+            if abs(acc - total.value) <= half_spread(total, *parts[i:j + 1]):
+                return True
+    return False
+
+
+_NOUN_CLASSIFIERS = frozenset("个项家所名位种类批件条处")
+_NOT_NOUN = frozenset({"的", "和", "与", "及", "等", "了", "是", "在", "为", "中", "其中", "以上", "左右"})
+
+
+def _noun_after(doc, q: Quantity) -> str:
+    """The word a generic classifier counts (15个乡镇 → 乡镇), or '' when none follows."""
+    if q.unit not in _NOUN_CLASSIFIERS or q.end >= len(doc.text) or doc.text[q.end] in _PUNCT:
+        return ""
+    for tok in doc.words(q.end, min(len(doc.text), q.end + 6)):
+        if tok.start >= q.end:
+            if tok.text in _NOT_NOUN or not all("\u4e00" <= c <= "\u9fff" for c in tok.text):
+                return ""
+            return tok.text
+    return ""
+
+
+def _same_noun(doc, a: Quantity, b: Quantity) -> bool:
+    na, nb = _noun_after(doc, a), _noun_after(doc, b)
+    return not na or not nb or na == nb
+
+
+def _report(ctx, word, total, parts):
+    scale = total.scale
+    acc = sum((p.value for p in parts), Decimal(0))
+    shown = " + ".join(in_scale(p, scale) for p in parts)
+    acc_shown = format_decimal(acc / SCALES.get(scale, Decimal(1)))
+    return ctx.report(
+        total.start, total.end,
+        f"{shown} = {acc_shown}，与“{word}{total.shown()}”不符：请核对各分项或合计数",
+    )
+
+
+def _subsets(ctx, text, sent, qs):
+    for m in _SUBSET.finditer(text, sent.start, sent.end):
+        before = [q for q in qs if q.end <= m.start()]
+        if not before:
+            continue
+        whole = before[-1]
+        if len(text[whole.end:m.start()]) > 1 or not _summable(whole) or comparative(text, whole, sent.start):
+            continue
+        stop = _enumeration_end(text, m.end(), sent.end, parenthetical=text[m.start() - 1] == "、")
+        after = [q for q in qs if m.end() <= q.start and q.end <= stop and _summable(q)
+                 and q.key == whole.key and not comparative(text, q, sent.start)]
+        if not after:
+            continue
+        if after[0].value > whole.value + half_spread(whole, after[0]):
+            yield ctx.report(
+                after[0].start, after[0].end,
+                f"“其中”的分项{after[0].shown()}大于总数{whole.shown()}：请核对分项或总数",
+            )
+        elif len(after) >= 2 and after[0].value + after[1].value > whole.value + half_spread(whole, *after[:2]):
+            shown = " + ".join(in_scale(p, whole.scale) for p in after[:2])
+            acc = (after[0].value + after[1].value) / SCALES.get(whole.scale, Decimal(1))
+            yield ctx.report(
+                after[0].start, after[1].end,
+                f"“其中”的分项 {shown} = {format_decimal(acc)}，已超过总数{whole.shown()}：请核对分项或总数",
+            )
+
+
+def _enumeration_end(text: str, pos: int, end: int, parenthetical: bool) -> int:
+    """Where the parts after 其中 stop: a semicolon, the next 其中, the sentence end, and after
+    “…、其中…” (a remark inside a list) the next comma."""
+    marks = ("；", ";", "其中") + (("，", ",") if parenthetical else ())
+    stops = [i for i in (text.find(c, pos, end) for c in marks) if i >= 0]
+    return min(stops) if stops else end
+
+
+RULE = Rule(
+    id="figures/sum-mismatch",
+    summary="分项之和与合计数不符",
+    check=check,
+    docs=RuleDocs(
+        说明="同一句中先列出同一单位、同一事物的若干分项，再用“合计、共计、总计、累计、共”给出总数时，"
+             "检查分项相加是否等于总数（按所写精度允许四舍五入误差）；“其中”后的分项不得超过其总数。"
+             "约数（约、近、多、余、以上、左右）、区间（3—5个）和不同量词（种与枚）不相加。",
+        原因="总结、报告中的合计数是审阅者最先核对的地方，分项与合计对不上会让整份材料的数据失去可信度。",
+        示例="制作企业金卡8种，县政府拨款制作9种，共计制作20种。（8 + 9 = 17，不是20）",
+        建议写法="核对原始台账，改正分项或合计：制作企业金卡8种，县政府拨款制作9种，共计制作17种。",
+    ),
+    source="GB/T 15835-2011 4.1（计量、计数数字）；公文数据核对惯例",
+    examples=Examples(
+        bad=("全镇新建村级活动场所3处，改建5处，共计完成9处。",
+             "培训党员干部120人次、入党积极分子80人次，合计培训210人次。"),
+        good=("全镇新建村级活动场所3处，改建5处，共计完成8处。",
+              "新建学校3所，改扩建5所，共计投入1400多万元。"),
+    ),
+)
