@@ -71,9 +71,10 @@ def historical_ranges(doc) -> list[tuple[int, int]]:
     if "history" in cache:
         return cache["history"]
     out = []
+    title_block = doc.title_block
     for sec in doc.sections.walk():
-        if sec.heading is None:
-            continue
+        if sec.heading is None or (title_block is not None and sec.heading.start == title_block.start):
+            continue  # the title (2022年工作总结) is not a review section: 总结 documents get a grace period instead
         title = doc.text[sec.heading.content_start:sec.heading.end]
         if HISTORY_HEADING.search(title) and "计划" not in title and "安排" not in title and "任务" not in title:
             out.append((sec.start, sec.end))

@@ -42,18 +42,40 @@ def judged_date(doc, grace_days: int) -> dt.date:
     return doc.date
 
 
-def _newer_in_sentence(refs: list[Reference], ref: Reference, usage: Usage) -> bool:
-    """The same sentence also names a newer item of the series (全面贯彻十九大…，深入贯彻二十大…)."""
+def _newer_in_sentence(knowledge: Knowledge, refs: list[Reference], ref: Reference, usage: Usage,
+                       date: dt.date) -> bool:
+    """The same sentence also names a newer item of the series that is itself still current at ``date``
+    (全面贯彻十九大…，深入贯彻二十大…: the older one is a look back, not the guide)."""
     for other in refs:
         if other is ref or not (usage.ss <= other.start < usage.se) or other.series is None:
             continue
         if ref.series.kind == "plenum":
-            if other.series.kind == "plenum" and other.item.key[0] > ref.item.key[0]:
-                return True
-            if other.series.id == ref.series.congress and other.item.ordinal > ref.item.key[0]:
-                return True
-        elif other.series.id == ref.series.id and other.item.key > ref.item.key:
+            newer = ((other.series.kind == "plenum" and other.item.key[0] > ref.item.key[0])
+                     or (other.series.id == ref.series.congress and other.item.ordinal > ref.item.key[0]))
+        else:
+            newer = other.series.id == ref.series.id and other.item.key > ref.item.key
+        if newer and _successor(knowledge, other, date) is None:
             return True
+    return False
+
+
+def _list_history_after(doc, refs: list[Reference], ref: Reference) -> bool:
+    """…以来 / …提出的 after the last item of a list (十六大、十七大、十八大提出的) covers every item."""
+    starts = {r.start: r for r in refs}
+    cur, seen = ref, 0
+    while seen < 12:
+        if Usage(doc, cur.start, cur.end).history_after:
+            return True
+        nxt = None
+        for gap in (1, 2, 3):
+            sep = doc.text[cur.end:cur.end + gap]
+            if sep[:1] in "、和及与" and sep[1:] in ("", "党的", "的"):
+                nxt = starts.get(cur.end + gap)
+                if nxt:
+                    break
+        if nxt is None:
+            return False
+        cur, seen = nxt, seen + 1
     return False
 
 
@@ -98,14 +120,15 @@ def superseded(doc, knowledge: Knowledge, kinds: set[str] | None, grace_days: in
         nxt, current = found
         usage = Usage(doc, ref.start, ref.end)
         if ref.series.usage == "guidance":
-            if usage.welcome or usage.history_after or usage.history_sentence or usage.history_section:
+            if usage.welcome or _list_history_after(doc, refs, ref) or usage.history_sentence or usage.history_section:
                 continue
-            if usage.years_before(nxt.start.year) or _newer_in_sentence(refs, ref, usage):
+            # a year up to the one in which the successor began: the sentence speaks of that time
+            if usage.years_before(nxt.start.year + (0 if kind == "plan" else 1)) or _newer_in_sentence(knowledge, refs, ref, usage, date):
                 continue
             present_year = kind == "plan" and PLAN_YEAR.match(doc.text, ref.end, usage.ce)
             if not (usage.guidance or present_year):
                 continue
-        elif usage.history_after or usage.history_sentence or usage.years_before(nxt.start.year):
+        elif usage.history_after or usage.history_sentence or usage.years_before(nxt.start.year + 1):
             continue
         out.append(_series_finding(doc, knowledge, ref, nxt, current, kind))
     return out

@@ -23,7 +23,8 @@ def _report(ctx, findings, fix_title: str | None = None):
 
 def _superseded_check(kinds: set[str] | None, knowledge: Callable[[], Knowledge]):
     def check(doc, ctx):
-        yield from _report(ctx, judge.superseded(doc, knowledge(), kinds, ctx.options["summary_grace_days"]))
+        found = judge.superseded(doc, knowledge(), kinds, ctx.options["summary_grace_days"])
+        yield from _report(ctx, found, "改为“{new}”（请核对上下文）")
     return check
 
 
