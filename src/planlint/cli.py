@@ -138,6 +138,22 @@ def plugins_cmd():
         typer.echo(f"{info.name:<24} {info.version:<10} {origin:<9} {counts.get(info.name, 0):>3} rules  {info.module}")
 
 
+@app.command("knowledge")
+def knowledge_cmd(
+    date: Optional[str] = typer.Option(None, "--date", help="As of this date (YYYY-MM-DD; default today)."),
+):
+    """Print what the policy/ rules know as of a date: current congresses, plenums, plans, renamed bodies."""
+    import datetime as dt
+
+    from planlint.rules.policy import builtin_knowledge, knowledge_lines
+
+    try:
+        when = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise PlanlintError(f"--date “{date}” 不是 YYYY-MM-DD 格式的日期") from None
+    typer.echo("\n".join(knowledge_lines(builtin_knowledge(), when)))
+
+
 def main() -> None:
     debug = "--debug" in sys.argv or bool(os.environ.get("PLANLINT_DEBUG"))
     try:
