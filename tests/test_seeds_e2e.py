@@ -54,6 +54,6 @@ def test_gb18030_crlf_copies_give_the_same_diagnostics(seeds, tmp_path):
         gb.append(str(b))
     ra = json.loads(run_cli("check", *utf8, "--format", "json").stdout)["diagnostics"]
     rb = json.loads(run_cli("check", *gb, "--format", "json").stdout)["diagnostics"]
-    key = lambda d: (d["path"].split("_", 1)[1], d["line"], d["column"], d["end_line"], d["end_column"],
+    key = lambda d: (d["path"].replace("\\", "/").rsplit("/", 1)[-1].split("_", 1)[1], d["line"], d["column"], d["end_line"], d["end_column"],
                      d["rule"], d["message"])
     assert sorted(map(key, ra)) == sorted(map(key, rb))

@@ -1,0 +1,110 @@
+"""placeholder/collection-heading: a 范文 collection's "…工作计划篇3" headings and "…精选7篇" titles."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from planlint.diagnostics import Fix, Severity
+from planlint.rule import Examples, Rule, RuleDocs
+
+from planlint.rules.placeholder import common, data
+
+RULE_ID = "placeholder/collection-heading"
+
+_NUM = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_SENTENCE = regex.compile(r"[。，,；;！？!?]")
+# Headings and titles are short lines.
+MAX_CHARS = 50
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns():
+    rd = data.residue()
+    kinds = "|".join(map(regex.escape, rd.kind_words))
+    prefixes = "|".join(map(regex.escape, rd.title_prefixes))
+    heading = regex.compile(
+        rf"(?:(?<!第)篇\s*{_NUM}|(?:范文|例文)\s*[（(【]?{_NUM}[）)】]?)\s*[:：]?\s*$"
+        rf"|^(?:[【\[（(]篇{_NUM}[】\]）)]|篇{_NUM}(?:[:：]|\s|$))"
+    )
+    # "（精选7篇）", "精选范文5篇", "5篇合集": the title of a collection.
+    marked = regex.compile(
+        rf"[（(【\[]?(?:(?:{prefixes})(?:范文|文章)?\s*{_NUM}篇(?:范文|合集)?|{_NUM}篇(?:范文|合集|汇总|大全))[）)】\]]?"
+    )
+    # "…工作计划6篇" at the end of a title.
+    counted = regex.compile(rf"(?:{kinds})(?:范文)?\s*(?P<n>[（(]?{_NUM}篇[）)]?)\s*$")
+    return heading, marked, counted
+
+
+def check(doc, ctx):
+    heading, marked, counted = _patterns()
+    verbs = data.residue().count_verbs
+    text = doc.text
+    for blk in common.prose_lines(doc):
+        s = blk.content_start
+        line = text[s:blk.end].rstrip()
+        if not line or len(line) > MAX_CHARS or _SENTENCE.search(line):
+            continue
+        m = heading.search(line)
+        if m:
+            fix = common.line_removal(doc, blk, "删除合集的分篇标题")
+            yield ctx.report(
+                s, s + len(line),
+                f"范文合集的分篇标题：“{line}”，说明正文摘自网站合集，请删除这一行并核对前后是否属于同一篇",
+                fix=fix,
+            )
+            continue
+        m = marked.search(line)
+        if not m:
+            c = counted.search(line)
+            if c and not any(v in line[: c.start()] for v in verbs):
+                m = c
+                a, b = s + c.start("n"), s + c.end("n")
+            else:
+                continue
+        else:
+            a, b = s + m.start(), s + m.end()
+        fix = Fix.replace(a, b, "", "删去合集篇数", safe=False)
+        yield ctx.report(
+            a, b, f"范文合集标题：“{text[a:b]}”，说明正文摘自网站合集，请删去并改用本单位文件标题", fix=fix,
+        )
+
+
+RULE = Rule(
+    id=RULE_ID,
+    summary="范文合集残留：“……工作计划篇3”分篇标题和“……精选7篇”合集标题",
+    check=check,
+    severity=Severity.ERROR,
+    fixable=True,
+    source="GB/T 9704-2012《党政机关公文格式》7.3.1（标题由发文机关名称、事由和文种组成）",
+    docs=RuleDocs(
+        说明=(
+            "查找范文网站合集留下的标题：每篇范文前的分篇标题（“区工会2024年工作计划篇3”“【篇一】”"
+            "“工作计划范文2”），以及合集本身的标题（“区工会2024年工作计划精选7篇”“（通用5篇）”"
+            "“工作总结8篇”）。只看不含句号、逗号的短行；“全年撰写调研报告5篇”这类计数句不报。"
+        ),
+        原因=(
+            "这类标题说明正文是从网上范文合集里截取的，往往还把几篇不相干的范文拼在了一起，"
+            "文种、年份、单位前后对不上。"
+        ),
+        示例="区工会2024年工作计划精选7篇\n\n区工会2024年工作计划篇1\n\n一、指导思想",
+        建议写法="删除分篇标题，把合集标题改为本单位文件的标题：“××区总工会2024年工作计划”（写真实名称），并通读全文确认只保留一篇。",
+    ),
+    examples=Examples(
+        bad=(
+            "区工会2024年工作计划精选7篇",
+            "区工会2024年工作计划篇3",
+            "【篇一】社区工作计划",
+            "街道办事处年度工作总结（通用5篇）",
+            "物业工作2024年工作总结8篇",
+        ),
+        good=(
+            "全年撰写调研报告5篇",
+            "第一篇 总则",
+            "谱写中国式现代化西藏篇章",
+            "在核心期刊发表论文3篇，获奖2篇。",
+            "精选100部视听节目，将于下月播出。",
+        ),
+    ),
+)
