@@ -1,0 +1,88 @@
+"""typography/straight-quotes: straight double quotes "…" in Chinese prose instead of “…”."""
+
+from __future__ import annotations
+
+import regex
+
+from planlint.diagnostics import Edit, Fix, Severity
+from planlint.rule import Examples, Rule, RuleDocs
+from planlint.rules.typography.chars import has_han, is_cjk
+from planlint.rules.typography.context import prose_ranges
+
+RULE_ID = "typography/straight-quotes"
+# A quotation longer than this is not paired automatically: the straight quotes may belong apart.
+MAX_QUOTED_CHARS = 120
+_SENTENCE_END = regex.compile(r"[。！？!?]+")
+
+
+def _pairs_certain(text: str, quotes: list[int]) -> bool:
+    """Straight quotes pair up one after another when there is an even number of them and each
+    quotation is short, non-empty, not padded with spaces and ends no sentence before its end."""
+    if len(quotes) % 2:
+        return False
+    for o, c in zip(quotes[::2], quotes[1::2]):
+        inner = text[o + 1:c]
+        if not inner or len(inner) > MAX_QUOTED_CHARS or inner[0].isspace() or inner[-1].isspace():
+            return False
+        ends = list(_SENTENCE_END.finditer(inner))
+        if any(m.end() < len(inner) for m in ends):
+            return False
+    return True
+
+
+def _chinese(text: str, o: int, c: int, lo: int, hi: int) -> bool:
+    """A quotation in Chinese prose: Han inside it, or Chinese on either side of it."""
+    if has_han(text[o + 1:c]):
+        return True
+    return (o > lo and is_cjk(text[o - 1])) or (c + 1 < hi and is_cjk(text[c + 1]))
+
+
+def check(doc, ctx):
+    text = doc.text
+    for _block, lo, hi, protected in prose_ranges(doc):
+        quotes = [i for i in range(lo, hi) if text[i] == '"' and i not in protected]
+        if not quotes:
+            continue
+        if _pairs_certain(text, quotes):
+            for o, c in zip(quotes[::2], quotes[1::2]):
+                if _chinese(text, o, c, lo, hi):
+                    yield ctx.report(o, c + 1, "中文语句中使用了英文直引号\"…\"，应改为中文引号“…”",
+                                     Fix("改为中文引号“…”", (Edit(o, o + 1, "“"), Edit(c, c + 1, "”"))))
+            continue
+        # Pairing is uncertain: one diagnostic for the paragraph, at its first straight quote in Chinese.
+        first = next((q for q in quotes if (q > lo and is_cjk(text[q - 1])) or (q + 1 < hi and is_cjk(text[q + 1]))), None)
+        if first is not None:
+            yield ctx.report(first, first + 1, f"中文语句中使用了英文直引号\"（本段共 {len(quotes)} 个，无法确定配对）："
+                                               "请把引文前的改为“、引文后的改为”")
+
+
+RULE = Rule(
+    id=RULE_ID,
+    summary="中文语句中使用了英文直引号 \"…\"",
+    check=check,
+    severity=Severity.WARNING,
+    fixable=True,
+    source="GB/T 15834-2011 4.14（引号）；3.1（标点符号的形式）",
+    docs=RuleDocs(
+        说明=(
+            "在中文语句中用英文直引号 \"…\" 标示引用或特定称谓。一段内直引号成对出现、每段引文都较短且"
+            "不跨句时，按先后顺序两两配对，自动改为“…”；无法确定配对时（奇数个、引文跨句）只报告，"
+            "不自动修改。英文引文、HTML 属性、网址和代码中的直引号不报告。"
+        ),
+        原因="GB/T 15834-2011 规定中文横排文本使用弯引号“ ”‘ ’；直引号不分前后，与汉字混排也不协调，多来自英文输入法或网页复制。",
+        示例='把创建"先进教职工之家"作为精神文明建设的一个重要组成部分。',
+        建议写法="把创建“先进教职工之家”作为精神文明建设的一个重要组成部分。",
+    ),
+    examples=Examples(
+        bad=(
+            '把创建"先进教职工之家"作为精神文明建设的重要组成部分。\n',
+            '做好"和谐家庭"、"书香家庭"创建工作。\n',
+            '坚持"两手抓，两手硬的创建机制。\n',
+        ),
+        good=(
+            "把创建“先进教职工之家”作为精神文明建设的重要组成部分。\n",
+            'He said "yes" and left.\n',
+            '详见 <a href="https://example.com">通知</a>。\n',
+        ),
+    ),
+)

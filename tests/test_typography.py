@@ -1,0 +1,174 @@
+"""typography/ rules: what they find, what they leave alone, and the text their fixes produce."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from planlint.api import check_text
+from planlint.fixes import apply_fixes
+
+
+def _diags(text, rule, path="x.md"):
+    _, diags = check_text(text, path, select=[rule])
+    return diags
+
+
+def _fixed(text, rule, unsafe=False, path="x.md"):
+    return apply_fixes(text, _diags(text, rule, path), unsafe=unsafe)[0]
+
+
+HALF = "typography/halfwidth-punctuation"
+PAIR = "typography/unbalanced-pair"
+QUOTES = "typography/straight-quotes"
+REPEAT = "typography/repeated-punctuation"
+STRAY = "typography/stray-period"
+
+
+@pytest.mark.parametrize("before,after", [
+    ("以科学发展观为指导,围绕中心工作。\n", "以科学发展观为指导，围绕中心工作。\n"),
+    ("中学, 工作计划\n", "中学，工作计划\n"),
+    ("工作总结如下:(一)民主管理。\n", "工作总结如下：（一）民主管理。\n"),
+    ("县(处)级以上干部;其他人员!\n", "县（处）级以上干部；其他人员！\n"),
+    ("增长6.5%,超额完成。\n", "增长6.5%，超额完成。\n"),
+    ("“枫桥经验”,深化综治。\n", "“枫桥经验”，深化综治。\n"),
+    ("培育6G,量子科技等新增长点.\n", "培育6G，量子科技等新增长点。\n"),
+    ("全县（含城区)共15个乡镇。\n", "全县（含城区）共15个乡镇。\n"),
+    ("如何解决?\n", "如何解决？\n"),
+    ("等等...\n", "等等……\n"),
+])
+def test_halfwidth_fix(before, after):
+    assert _fixed(before, HALF) == after
+
+
+@pytest.mark.parametrize("text", [
+    "上班时间8:30至17:30，比例尺1:1000，收入比2.50:1。\n",
+    "铺设8,500公里，完成1, 2, 3项。\n",
+    "详见 https://example.gov.cn/a,b;c?x=1&y=(2) 和 www.example.gov.cn/x,y。\n",
+    "来信请寄 office@example.gov.cn，或见 [通知](https://example.gov.cn/a(1)) 原文。\n",
+    "英文摘要：The plan covers services, safety; and (later) culture!\n",
+    "代码 `a, b: c` 不检查。\n",
+    "<p style=\"text-align: center;\">（205名）</p>\n",
+    "前1?。医疗服务更加优质，二期、?水灌区开工。\n",
+    "附件：2020年2月份.xlsx\n",
+    "abcd39f1fb7f426d9dfb6bd0fa1f2146:\n四川省第十四届人民代表大会\n",
+    "&#9826;电视 &#9826;广播\n",
+])
+def test_halfwidth_quiet(text):
+    assert _diags(text, HALF, "x.txt") == []
+
+
+def test_halfwidth_skips_outline_markers_and_code_blocks():
+    text = "(一)加强学习\n\n```\n说明,代码\n```\n"
+    assert _diags(text, HALF) == []
+
+
+def test_halfwidth_leaves_repeats_to_repeated_punctuation():
+    assert _diags("同时,，做好工作。\n", HALF) == []
+    assert [d.rule for d in _diags("同时,，做好工作。\n", REPEAT)] == [REPEAT]
+
+
+def test_unclosed_quote_points_at_the_mark():
+    text = "深入学习党的“十八大”精神和中国工会“十五大精神，以构建和谐校园为主线。\n"
+    (d,) = _diags(text, PAIR)
+    assert text[d.offset] == "“" and text[d.offset + 1:d.offset + 4] == "十五大"
+    assert "没有闭合" in d.message and "十五大精神" in d.message
+
+
+@pytest.mark.parametrize("text,word", [
+    ("学习新的《工会规程，提高素质。\n", "没有闭合"),
+    ("完善制度）并抓好落实。\n", "没有对应的左括号"),
+    ("学习“《工会法”》的规定。\n", "交叉嵌套"),
+    ("总结“六五’时期的经验。\n", "不配对"),
+    ("开展”五讲四美”活动。\n", "方向写反"),
+    ("加强“三河三湖“治理。\n", "方向写反"),
+])
+def test_unbalanced_kinds(text, word):
+    diags = _diags(text, PAIR)
+    assert len(diags) == 1 and word in diags[0].message, diags
+
+
+@pytest.mark.parametrize("text", [
+    "学习《中华人民共和国工会法》（2021年修正）和“‘三八’节”精神。\n",
+    "主要措施：1)加强学习；2)完善制度。\n",
+    "He said he don’t know. 办好“中国’99昆明世界园艺博览会”。\n",
+    "可视为《\n中华人民共和国著作权法\n》第五条规定。\n",
+    "（全县（含城区)共15个乡镇）。\n",
+])
+def test_unbalanced_quiet(text):
+    assert _diags(text, PAIR, "x.txt") == []
+
+
+def test_misdirected_quote_fix_is_unsafe():
+    text = "开展”五讲四美”活动。\n"
+    assert _fixed(text, PAIR) == text
+    assert _fixed(text, PAIR, unsafe=True) == "开展“五讲四美”活动。\n"
+
+
+def test_straight_quotes_fix_when_pairing_is_certain():
+    text = '把创建"先进教职工之家"作为重点，做好"和谐家庭" 、"书香家庭"创建工作。\n'
+    assert _fixed(text, QUOTES) == "把创建“先进教职工之家”作为重点，做好“和谐家庭” 、“书香家庭”创建工作。\n"
+
+
+def test_straight_quotes_uncertain_pairing_is_reported_without_fix():
+    text = '坚持"两手抓，两手硬的机制，开展"学先进"活动。\n'
+    (d,) = _diags(text, QUOTES)
+    assert d.fix is None and "无法确定配对" in d.message
+
+
+def test_straight_quotes_quiet_on_english_and_html():
+    assert _diags('He said "yes". <a href="x">链接</a>\n', QUOTES) == []
+
+
+@pytest.mark.parametrize("before,after,unsafe", [
+    ("完善组织建设。。同时，，做好工作、、。\n", "完善组织建设。同时，做好工作、。\n", False),
+    ("演讲等等。。。\n", "演讲等等。。。\n", False),
+    ("演讲等等。。。\n", "演讲等等……\n", True),
+    ("做好工作，。\n", "做好工作，。\n", True),
+])
+def test_repeated_fix(before, after, unsafe):
+    assert _fixed(before, REPEAT, unsafe=unsafe) == after
+
+
+def test_repeated_quiet():
+    assert _diags("这难道不是责任吗？！等等……时间8:30——12:00。\n", REPEAT) == []
+
+
+def test_stray_period():
+    text = "在各级领导的.重视下，开展“三.八”活动。\n"
+    diags = _diags(text, STRAY)
+    assert [text[d.offset - 1:d.offset + 2] for d in diags] == ["的.重", "三.八"]
+    assert all(d.fix and not d.fix.safe for d in diags)
+    assert _fixed(text, STRAY, unsafe=True) == "在各级领导的重视下，开展“三·八”活动。\n"
+
+
+def test_stray_period_quiet():
+    assert _diags("收入1.5亿元，文件工作计划.docx，网址www.example.com。\n1.加强学习\n", STRAY) == []
+
+
+def test_fixes_keep_crlf():
+    text = "指导思想,围绕中心。\r\n加强学习;提高素质。\r\n"
+    assert _fixed(text, HALF) == "指导思想，围绕中心。\r\n加强学习；提高素质。\r\n"
+
+
+def test_linear_time_on_a_long_paragraph():
+    """Pathological input (thousands of open marks in one line) stays fast: no quadratic scans."""
+    text = "“《（" * 20000 + "）》”" * 20000 + "，," * 20000 + "\n"
+    start = time.perf_counter()
+    check_text(text, "x.txt", select=["typography"])
+    assert time.perf_counter() - start < 10
+
+
+def test_seed_defects_found(seeds):
+    """The issue's typography defects in the seeds: half-width commas, the unclosed quote, the stray period."""
+    found = {}
+    for p in sorted(seeds.glob("*.txt")):
+        text = p.read_text("utf-8")
+        _, diags = check_text(text, p.name, select=["typography"])
+        for d in diags:
+            found.setdefault(d.rule, []).append(text[max(0, d.offset - 4):d.end_offset + 4])
+    assert any("指导思想," in s for s in found[HALF])
+    assert any(s.endswith("“十五大精") for s in found[PAIR])
+    assert any("领导的." in s for s in found[STRAY])
+    assert found[QUOTES]
