@@ -194,3 +194,18 @@ def test_cli_knowledge():
     assert "截至 2023-02-28" in out and "现行：党的二十大" in out and "国土资源部 → 自然资源部" in out
     r = run_cli("knowledge", "--date", "2023-02-30")
     assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr.decode("utf-8")
+
+
+def test_documented_example_loads():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "rules" / "policy.md").read_text("utf-8")
+    block = re.search(r"```yaml\n(.*?)```", doc, re.S).group(1)
+    k = load_knowledge(yaml.safe_load(block), "docs/rules/policy.md")
+    s = k.series[0]
+    assert [i.name for i in s.items] == ["市第十二次党代会", "市第十三次党代会", "市第十四次党代会"]
+    assert "市十二次党代会" in s.items[0].forms and s.items[-1].start is None
+    assert k.terms[0].forms == ("办公室综合科", "综合科") and k.new[0].revised[-1] == D(2022, 3, 1)

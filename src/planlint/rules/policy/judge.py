@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -46,8 +47,11 @@ def _newer_in_sentence(knowledge: Knowledge, refs: list[Reference], ref: Referen
                        date: dt.date) -> bool:
     """The same sentence also names a newer item of the series that is itself still current at ``date``
     (全面贯彻十九大…，深入贯彻二十大…: the older one is a look back, not the guide)."""
-    for other in refs:
-        if other is ref or not (usage.ss <= other.start < usage.se) or other.series is None:
+    lo = bisect.bisect_left(_starts(refs), usage.ss)
+    for other in refs[lo:]:
+        if other.start >= usage.se:
+            break
+        if other is ref or other.series is None:
             continue
         if ref.series.kind == "plenum":
             newer = ((other.series.kind == "plenum" and other.item.key[0] > ref.item.key[0])
@@ -59,9 +63,31 @@ def _newer_in_sentence(knowledge: Knowledge, refs: list[Reference], ref: Referen
     return False
 
 
+_INDEX: dict[int, tuple[list, list[int], dict[int, Reference]]] = {}
+
+
+def _index(refs: list[Reference]) -> tuple[list[int], dict[int, Reference]]:
+    """Start offsets (sorted, for bisect) and refs by start, built once per reference list."""
+    hit = _INDEX.get(id(refs))
+    if hit is None or hit[0] is not refs:
+        if len(_INDEX) > 64:
+            _INDEX.clear()
+        hit = (refs, [r.start for r in refs], {r.start: r for r in refs})
+        _INDEX[id(refs)] = hit
+    return hit[1], hit[2]
+
+
+def _starts(refs: list[Reference]) -> list[int]:
+    return _index(refs)[0]
+
+
+def _by_start(refs: list[Reference]) -> dict[int, Reference]:
+    return _index(refs)[1]
+
+
 def _list_history_after(doc, refs: list[Reference], ref: Reference) -> bool:
     """…以来 / …提出的 after the last item of a list (十六大、十七大、十八大提出的) covers every item."""
-    starts = {r.start: r for r in refs}
+    starts = _by_start(refs)
     cur, seen = ref, 0
     while seen < 12:
         if Usage(doc, cur.start, cur.end).history_after:
