@@ -133,5 +133,5 @@ def test_kind_by_glob(tmp_path):
 def test_explicit_config_flag(tmp_path, sample_env):
     cfg = write(tmp_path / "custom.yaml", "ignore: [sample]\n")
     doc = write(tmp_path / "a.md", BAD)
-    r = run_cli("check", str(doc), "--config", str(cfg), "--format", "json", env=sample_env)
+    r = run_cli("check", str(doc), "--config", str(cfg), "--select", "sample", "--format", "json", env=sample_env)
     assert diags(r) == []
