@@ -14,7 +14,13 @@ SENTENCE_BREAK = "。；;！!？?\n\r"
 # Before the reference, in its clause: a verb that makes it the guide of present work.
 GUIDE_VERB = regex.compile(
     r"学习|贯彻|落实|领会|领悟|践行|宣传|宣讲|传达|遵循|按照|依照|根据|围绕|紧扣|对标|对照|执行|借着|借|运用|"
-    r"把握|吃透|实施|推进|推动|用"
+    r"把握|吃透|实施|推进|推动|统一到|用"
+)
+# The verb must stand this close before the reference (a list of references may sit between them).
+GUIDE_WINDOW = 24
+# Right after the reference: 十九大精神宣讲 / 精神进校园 — the reference names the material being taught.
+GUIDE_NOUN_AFTER = regex.compile(
+    r"[”\"’」』]?(?:报告)?精神(?:宣讲|学习|进|培训|辅导|专题|主题|研讨|解读|宣传|落地|落实)"
 )
 # After the reference, in its clause: what the verb takes (精神, 部署 …).
 GUIDE_OBJECT = regex.compile(
@@ -125,7 +131,9 @@ class Usage:
     @property
     def guidance(self) -> bool:
         """学习/贯彻/落实 … 精神; 以 … 为指导; 在 … 指引下; 围绕 … 部署."""
-        if GUIDE_VERB.search(self.before) and GUIDE_OBJECT.search(self.after):
+        if GUIDE_VERB.search(self.before[-GUIDE_WINDOW:]) and GUIDE_OBJECT.search(self.after):
+            return True
+        if GUIDE_NOUN_AFTER.match(self.text, self.end, self.hi):
             return True
         if ("以" in self.before or "在" in self.before) and FRAME_AFTER.search(self.after):
             return True

@@ -218,6 +218,8 @@ def renamed(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
         lead = text[max(0, ref.start - 2):ref.start]
         if lead.endswith(("原", "前", "旧")) or lead == "原国" or text[ref.end:ref.end + 2] in ("（现", "(现"):
             continue
+        if _cites_old_document(text, ref):
+            continue
         usage = Usage(doc, ref.start, ref.end)
         if RENAME_NEAR.search(usage.sentence) or usage.years_before(t.since.year + 1):
             continue
@@ -230,6 +232,18 @@ def renamed(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
                f"请改用现名，或写作“原{ref.text}”表示历史机构")
         out.append(Finding(ref, "term", msg, fix_text=cur.fix_text))
     return out
+
+
+OLD_DOCUMENT_AFTER = regex.compile(r"令|公告|第[0-9０-９〇一二三四五六七八九十百]+号|〔|\[|发布的|印发的|制定的|颁布的|关于")
+
+
+def _cites_old_document(text: str, ref: Reference) -> bool:
+    """A regulation or notice issued by the old body, cited by its number or title: (国家工商总局令第60号),
+    《国家卫生计生委关于……的通知》. Naming the issuer of an old document is correct."""
+    if OLD_DOCUMENT_AFTER.match(text, ref.end):
+        return True
+    before = text[max(0, ref.start - 60):ref.start]
+    return before.rfind("《") > before.rfind("》")
 
 
 def stale_new(doc, knowledge: Knowledge, years: float) -> list[Finding]:
