@@ -13,6 +13,8 @@ from planlint.rules.figures.numbers import BAD_DECIMAL
 _BAD_GROUPING = regex.compile(
     r"(?<![\d.,，])\d+(?:[,，]\d+)*,\d+(?:\.\d+)?(?=(?:万亿|亿|万)?(?:元|%|吨|人|个|户|亩))"
 )
+# Words announcing several numbers in a row, after which 、 separates them.
+_LIST_CUE = regex.compile(r"分别|各|依次|先后|和|或")
 _GOOD_GROUPING = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -22,6 +24,8 @@ def check(doc, ctx):
     for b in doc.prose_blocks:
         for m in BAD_DECIMAL.finditer(text, b.content_start, b.end):
             mark = m.group(2)
+            if mark == "、" and _LIST_CUE.search(text, max(b.content_start, m.start() - 12), m.start()):
+                continue  # 分别提高15、22个百分点: a list of two numbers sharing one unit
             number = f"{m.group(1)}.{m.group(3)}"
             fix = Fix.replace(m.start(2), m.end(2), ".", f"把“{mark}”改为小数点“.”", safe=mark == "。")
             yield ctx.report(
@@ -56,6 +60,7 @@ RULE = Rule(
     examples=Examples(
         bad=("业务收入完成241。65万元，为年计划的95。51%。", "全年接待游客12,34万人次。"),
         good=("业务收入完成241.65万元，为年计划的95.51%。", "完成了10项。3月份起全面推开。",
+              "两项指标分别提高15、22个百分点。",
               "全年接待游客12,345人次。"),
     ),
 )

@@ -231,8 +231,8 @@ _CN_ONLY_APPROX = frozenset({"上", "数", "几", "成"})
 def _prefix_approx(text: str, start: int, chinese: bool) -> tuple[bool, int]:
     for w in APPROX_BEFORE:
         if start - len(w) >= 0 and text.startswith(w, start - len(w)):
-            if w in _CN_ONLY_APPROX and not chinese:
-                continue
+            if w in _CN_ONLY_APPROX and (not chinese or text[start] not in ("百千万" if w in "上成" else "十百千万")):
+                continue  # 上千, 数百, 几十, 成千 — but not 完成一个, 完成十万
             return True, start - len(w)
     return False, start
 
@@ -409,6 +409,10 @@ def _chinese_at(text: str, i: int, end: int) -> Quantity | None:
     scale, unit, category, approx2, q_end = _read_tail(text, num_end, end)
     if not unit and not pre:
         return None  # a Chinese numeral counts something only with its measure word
+    if not scale and len(raw) > 1 and raw[-1] in "万亿" and not rng:
+        inner = parse_cn_number(raw[:-1])  # 一百二十万元: 120 × 万, rounded like 120万元
+        if inner is not None and inner * SCALES[raw[-1]] == number:
+            number, scale = inner, raw[-1]
     if unit == "年":
         category = "date" if number >= 1000 else "time"
     if i > 0 and text[i - 1] == "第" or any(
@@ -417,7 +421,7 @@ def _chinese_at(text: str, i: int, end: int) -> Quantity | None:
     factor = SCALES.get(scale, Decimal(1))
     return Quantity(
         start=qs, end=q_end, num_start=i, num_end=num_end, number=number, value=number * factor,
-        resolution=_resolution(0, factor, category), unit=unit, category=category,
+        resolution=_resolution(len(raw.partition("点")[2]), factor, category), unit=unit, category=category,
         form="chinese", scale=scale, approx=approx or approx2 or pre, range=rng, text=text[qs:q_end],
     )
 

@@ -53,7 +53,7 @@ def check(doc, ctx):
     text = an.text
     for sent in an.sentences:
         qs = sent.quantities
-        if len(qs) < 3:
+        if len(qs) < 2:
             continue
         yield from _totals(doc, ctx, text, sent, qs)
         yield from _subsets(ctx, text, sent, qs)
@@ -72,16 +72,20 @@ def _totals(doc, ctx, text, sent, qs):
         lead = clause_start(text, m.start(), sent.start)
         if m.start() - lead > MAX_TOTAL_LEAD:
             continue  # 中央建设投资总计为…: a total of its own subject, not of the figures before
-        bridge = (_SHORT_BRIDGE if m.group() == "累计" else _BRIDGE).match(text, m.end(), sent.end)
-        totals = _figures_at(qs, bridge.end(), text)
+        first = next((q for q in qs if q.start >= m.end()), None)
+        bridge = _SHORT_BRIDGE if m.group() == "累计" else _BRIDGE
+        if first is None or not bridge.fullmatch(text, m.end(), first.start):
+            continue
+        totals = _figures_at(qs, first.start, text)
         if not totals:
             continue
         parts_pool = [q for q in qs if window_start <= q.start and q.end <= m.start()]
         for total in totals:
             if not _summable(total) or comparative(text, total, sent.start):
                 continue
+            bridge_text = text[m.end():total.start]
             parts = [q for q in parts_pool if _summable(q) and q.key == total.key
-                     and not comparative(text, q, sent.start) and _same_noun(doc, total, q)]
+                     and not comparative(text, q, sent.start) and _same_noun(doc, total, q, bridge_text)]
             if len(parts) < 2 or _some_run_adds_up(parts, total):
                 continue
             yield _report(ctx, m.group(), total, parts)
@@ -131,9 +135,14 @@ def _noun_after(doc, q: Quantity) -> str:
     return ""
 
 
-def _same_noun(doc, a: Quantity, b: Quantity) -> bool:
-    na, nb = _noun_after(doc, a), _noun_after(doc, b)
-    return not na or not nb or na == nb
+def _same_noun(doc, total: Quantity, part: Quantity, bridge: str) -> bool:
+    """A part counting a named thing (8个乡镇) matches a total of that thing: named after the total
+    (共20个乡镇) or in the words before it (共有乡镇20个); a part naming nothing matches any total."""
+    noun = _noun_after(doc, part)
+    if not noun:
+        return True
+    of_total = _noun_after(doc, total)
+    return noun == of_total if of_total else noun in bridge
 
 
 def _report(ctx, word, total, parts):
