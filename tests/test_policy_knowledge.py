@@ -88,6 +88,8 @@ def test_every_entry_has_a_resolvable_source():
                 assert key in K.sources, (i.name, key)
     for t in K.terms:
         assert t.sources and all(k in K.sources for k in t.sources), t.term
+    for a in K.anniversaries:
+        assert a.sources and all(k in K.sources for k in a.sources), a.name
     for n in K.new:
         assert n.sources and all(k in K.sources for k in n.sources), n.term
         assert list(n.revised) == sorted(n.revised)

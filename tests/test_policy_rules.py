@@ -113,6 +113,15 @@ def test_stale_new():
     assert found("2002年，我们组织学习新《工会法》。", "2013-02-28")[0] == []
 
 
+def test_anniversaries_welcomed_after_the_day():
+    text = "以优异成绩迎接建党100周年。"
+    assert found(text, "2021-03-01")[0] == []
+    assert found(text, "2023-03-01")[0] == [("past-event-welcome", "建党100周年")]
+    assert found("向建党一百周年献礼。", "2022-03-01")[0] == [("past-event-welcome", "建党一百周年")]
+    assert found("学习习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话精神。", "2023-03-01")[0] == []
+    assert found("喜迎新中国成立80周年。", "2026-11-23")[0] == []
+
+
 def test_renamed_local_offices_only_after_local_reform():
     text = "与县工商局多次协调，更换营业执照。"
     assert found(text, "2018-06-01")[0] == []

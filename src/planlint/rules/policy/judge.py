@@ -184,17 +184,22 @@ def _series_finding(doc, knowledge, ref, nxt: Item, current: Item, kind: str) ->
 
 
 def welcomes(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
-    """迎接 / 喜迎 … 召开 for an event that had already begun at the document's date."""
+    """迎接 / 喜迎 … 召开 for an event (a congress, a plenum, an anniversary) that had already begun."""
     date = judged_date(doc, grace_days)
     out = []
     for ref in references(doc, knowledge):
-        if ref.series is None or ref.series.usage == "knowledge" or ref.series.kind == "plan":
+        if ref.anniversary is None and (ref.series is None or ref.series.usage == "knowledge" or ref.series.kind == "plan"):
             continue
         item = ref.item
         if item.start is None or not item.held_by(date):
             continue
         usage = Usage(doc, ref.start, ref.end)
         if not usage.welcome or usage.years_before(item.start.year + 1) or usage.history_section:
+            continue
+        if ref.anniversary is not None:
+            msg = (f"{doc.date_info.describe()}时，{item.name}（{item.start.isoformat()}）已经过去，不能再“迎接”它；"
+                   f"请删去或改写为当前的工作目标")
+            out.append(Finding(ref, "welcome", msg))
             continue
         cur = ref.series.current(doc.date) or item
         if ref.series.kind == "plenum":

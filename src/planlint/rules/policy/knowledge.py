@@ -19,7 +19,7 @@ import yaml
 
 from planlint.errors import ConfigError
 
-BUILTIN_FILES = ("events.yaml", "institutions.yaml", "new_terms.yaml")
+BUILTIN_FILES = ("events.yaml", "institutions.yaml", "new_terms.yaml", "anniversaries.yaml")
 USAGES = ("guidance", "any", "knowledge")
 
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -144,6 +144,23 @@ class NewTerm:
 
 
 @dataclass(frozen=True)
+class Anniversary:
+    """A founding date whose round anniversaries are welcomed: 迎接建党100周年 (held 2021-07-01)."""
+
+    name: str  # 中国共产党成立
+    forms: tuple[str, ...]  # 建党, 中国共产党成立
+    date: dt.date
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    def on(self, years: int) -> dt.date:
+        try:
+            return self.date.replace(year=self.date.year + years)
+        except ValueError:  # 29 February
+            return self.date.replace(year=self.date.year + years, day=28)
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """Everything the policy/ rules know, with where each part came from."""
 
@@ -152,6 +169,7 @@ class Knowledge:
     new: tuple[NewTerm, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)  # key -> one-line description
     origin: tuple[str, ...] = ()  # source names of the mappings merged in
+    anniversaries: tuple[Anniversary, ...] = ()
 
     def series_by_id(self, sid: str) -> Series | None:
         for s in self.series:
@@ -175,8 +193,10 @@ class Knowledge:
         terms.update({t.term: t for t in other.terms})
         new = {n.term: n for n in self.new}
         new.update({n.term: n for n in other.new})
+        ann = {a.name: a for a in self.anniversaries}
+        ann.update({a.name: a for a in other.anniversaries})
         return Knowledge(tuple(series.values()), tuple(terms.values()), tuple(new.values()),
-                         {**self.sources, **other.sources}, self.origin + other.origin)
+                         {**self.sources, **other.sources}, self.origin + other.origin, tuple(ann.values()))
 
     def successor_term(self, name: str, date: dt.date) -> Term | None:
         """The term entry for ``name`` (a form or a replacement) superseded by ``date``, if any."""
@@ -201,7 +221,8 @@ class Knowledge:
 
 # --- loading -----------------------------------------------------------------------------------
 
-_TOP_KEYS = {"sources", "series", "terms", "new", "meta"}
+_TOP_KEYS = {"sources", "series", "terms", "new", "anniversaries", "meta"}
+_ANNIVERSARY_KEYS = {"name", "forms", "date", "source", "note"}
 _SERIES_KEYS = {"id", "kind", "title", "name", "forms", "org", "org_required", "usage", "items", "congress",
                 "source", "note"}
 _ITEM_KEYS = {"ordinal", "term", "number", "session", "year", "name", "forms", "start", "end", "expected",
@@ -363,6 +384,18 @@ def _load_new(raw: Any, source_name: str, where: str) -> NewTerm:
                    note=str(entry.get("note") or ""))
 
 
+def _load_anniversary(raw: Any, source_name: str, where: str) -> Anniversary:
+    entry = _check_keys(raw, _ANNIVERSARY_KEYS, source_name, where)
+    if not entry.get("name") or not entry.get("date"):
+        raise _err(source_name, where, "需要 name 和 date")
+    where = f"anniversaries {entry['name']}"
+    forms = list(_strs(entry.get("forms"), source_name, where + ".forms"))
+    if str(entry["name"]) not in forms:
+        forms.append(str(entry["name"]))
+    return Anniversary(name=str(entry["name"]), forms=tuple(forms), date=_date(entry["date"], source_name, where + ".date"),
+                       sources=_sources(entry, source_name, where), note=str(entry.get("note") or ""))
+
+
 def _strs_or_dates(value: Any) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
@@ -386,7 +419,9 @@ def load_knowledge(mapping: Mapping, source_name: str) -> Knowledge:
     series = tuple(_load_series(r, source_name, f"series[{i}]") for i, r in enumerate(mapping.get("series") or []))
     terms = tuple(_load_term(r, source_name, f"terms[{i}]") for i, r in enumerate(mapping.get("terms") or []))
     new = tuple(_load_new(r, source_name, f"new[{i}]") for i, r in enumerate(mapping.get("new") or []))
-    return Knowledge(series, terms, new, sources, (source_name,))
+    anniversaries = tuple(_load_anniversary(r, source_name, f"anniversaries[{i}]")
+                          for i, r in enumerate(mapping.get("anniversaries") or []))
+    return Knowledge(series, terms, new, sources, (source_name,), anniversaries)
 
 
 @functools.lru_cache(maxsize=1)
@@ -455,6 +490,11 @@ def knowledge_lines(knowledge: Knowledge, date: dt.date) -> list[str]:
         for t in done:
             cur = knowledge.resolve(t, date)
             out.append(f"- {t.term} → {cur.by}（自 {t.since.isoformat()}）")
+    if knowledge.anniversaries:
+        out += ["", "## 纪念日（“迎接……周年”在当天之后即过时）"]
+        for a in knowledge.anniversaries:
+            years = date.year - a.date.year - (1 if (date.month, date.day) < (a.date.month, a.date.day) else 0)
+            out.append(f"- {a.name}：{a.date.isoformat()}，最近一个周年 {a.on(years).isoformat()}（{years} 周年）")
     if knowledge.new:
         out += ["", "## “新”字有时效的提法（最近一次计入的修订）"]
         for n in knowledge.new:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from planlint.cnnum import to_int
-from planlint.rules.policy.knowledge import Item, Knowledge, NewTerm, Series, Term
+from planlint.rules.policy.knowledge import Anniversary, Item, Knowledge, NewTerm, Series, Term
 
 CN_NUM = "〇零一二两三四五六七八九十百千万"
 QUOTES = "“”\"'‘’「」『』"
@@ -51,6 +51,7 @@ class Reference:
     plenums: tuple[int, ...] = ()  # for plenum references: which plenums (empty = all)
     term: Term | None = None
     new: NewTerm | None = None
+    anniversary: Anniversary | None = None
 
 
 class Scanner:
@@ -79,6 +80,12 @@ class Scanner:
         forms = sorted(targets, key=len, reverse=True)
         self.pattern = regex.compile("|".join(regex.escape(f) for f in forms)) if forms else None
         self.plenum_series = [s for s in knowledge.series if s.kind == "plenum"]
+        self.anniversary_forms = {f: a for a in knowledge.anniversaries for f in a.forms}
+        self.anniversary = None
+        if self.anniversary_forms:
+            alt = "|".join(regex.escape(f) for f in sorted(self.anniversary_forms, key=len, reverse=True))
+            self.anniversary = regex.compile(
+                rf"(?P<form>{alt})(?P<n>[0-9０-９]{{1,3}}|[一二三四五六七八九十百零〇]{{1,5}})\s*周年")
 
     def scan(self, doc) -> list[Reference]:
         out: list[Reference] = []
@@ -90,6 +97,14 @@ class Scanner:
                     ref = self._resolve(doc, m.start(), m.end(), m.group(), lo, hi)
                     if ref:
                         out.append(ref)
+            if self.anniversary is not None:
+                for m in self.anniversary.finditer(text, lo, hi):
+                    years = to_int(m.group("n"))
+                    if years:
+                        a = self.anniversary_forms[m.group("form")]
+                        item = Item(series="anniversary", key=(years,), name=f"{a.name}{years}周年",
+                                    start=a.on(years), sources=a.sources)
+                        out.append(Reference(m.start(), m.end(), m.group(), "anniversary", item=item, anniversary=a))
             if self.plenum_series:
                 for m in PLENUM.finditer(text, lo, hi):
                     ref = self._plenum(text, m, lo)
