@@ -154,6 +154,18 @@ def knowledge_cmd(
     typer.echo("\n".join(knowledge_lines(builtin_knowledge(), when)))
 
 
+@app.command("test-pack")
+def test_pack_cmd(
+    packs: List[str] = typer.Argument(..., help="Rule pack files or folders (a folder of packs is tested pack by pack)."),
+):
+    """Run each pack rule's examples: a bad one must fire, a good one must not (exit 1 otherwise)."""
+    from planlint.packs.testing import run_pack_examples
+
+    report = run_pack_examples(packs)
+    typer.echo("\n".join(report.lines()))
+    raise typer.Exit(1 if report.failed else 0)
+
+
 def main() -> None:
     debug = "--debug" in sys.argv or bool(os.environ.get("PLANLINT_DEBUG"))
     try:

@@ -1,0 +1,123 @@
+"""Finding a pack's terms in a document: on jieba word boundaries, as substrings or as regexes, with a time limit."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from planlint.blocks import HEADING
+from planlint.document import Document
+from planlint.packs.schema import Entry
+
+MATCH_MODES = ("word", "substring", "regex")
+# Where a search kind looks: every prose block, only the title, only headings, or only body text.
+SEARCH_SCOPES = {"all": "全文（标题、正文、表格）", "title": "文档标题", "heading": "各级标题", "body": "正文（不含标题）"}
+MATCH_KEYS = {
+    "match": "匹配方式：word（按词，默认）/ substring（按字面）/ regex（正则表达式）",
+    "ignore-case": "忽略英文大小写（默认 false）",
+}
+SCOPE_KEY = {"scope": "在哪里查：all（默认）/ title / heading / body"}
+
+
+class RegexTimeout(TimeoutError):
+    """A rule's regexes ran longer than the pack allows on one document."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: its span, the entry (term or pattern) it came from, and the regex match."""
+
+    start: int
+    end: int
+    key: str  # the term as written in the pack
+    match: "regex.Match"
+
+
+class Matcher:
+    """Finds a list of terms (or patterns) in a document's prose, in document order."""
+
+    def __init__(self, entry: Entry, key: str, terms: list[str], timeout: float, *, mode: str | None = None):
+        self.rule_id = entry.rule_id
+        self.timeout = timeout
+        self.mode = mode or entry.choice("match", MATCH_MODES, "word")
+        self.ignore_case = entry.flag("ignore-case", False)
+        flags = regex.IGNORECASE if self.ignore_case else 0
+        self.terms = terms
+        if self.mode == "regex":
+            self.patterns = []
+            for t in terms:
+                try:
+                    self.patterns.append((t, regex.compile(t, flags)))
+                except regex.error as e:
+                    raise entry.error(key, f" 中的正则表达式 “{t}” 有误：{e}") from None
+                if self.patterns[-1][1].fullmatch("") is not None:
+                    raise entry.error(key, f" 中的正则表达式 “{t}” 能匹配空文本，会到处报告")
+        else:
+            ordered = sorted(set(terms), key=len, reverse=True)
+            alternation = "|".join(regex.escape(t) for t in ordered)
+            self.patterns = [(None, regex.compile(alternation, flags))]
+            self._by_text = {(t.lower() if self.ignore_case else t): t for t in terms}
+
+    def key_of(self, text: str) -> str:
+        return self._by_text.get(text.lower() if self.ignore_case else text, text)
+
+    def find(self, doc: Document, ranges: list[tuple[int, int]]) -> Iterator[Hit]:
+        """Matches in ``ranges`` (block content spans), checked against word boundaries in word mode.
+
+        Only time spent inside the regex engine counts against the pack's ``regex-timeout``
+        (loading jieba or segmenting words does not).
+        """
+        budget = self.timeout
+        for start, end in ranges:
+            for term, pattern in self.patterns:
+                if budget <= 0:
+                    self._timed_out(term or "")
+                began = time.monotonic()
+                try:
+                    matches = list(pattern.finditer(doc.text, start, end, timeout=budget))
+                except TimeoutError:
+                    self._timed_out(term or "")
+                budget -= time.monotonic() - began
+                for m in matches:
+                    if m.end() == m.start():
+                        continue
+                    if self.mode == "word" and not doc.is_word_span(m.start(), m.end()):
+                        continue
+                    yield Hit(m.start(), m.end(), term if term is not None else self.key_of(m.group()), m)
+
+    def find_sorted(self, doc: Document, ranges: list[tuple[int, int]]) -> list[Hit]:
+        """All matches sorted by position, overlaps dropped (the earlier, then longer, one wins)."""
+        hits = sorted(self.find(doc, ranges), key=lambda h: (h.start, -h.end))
+        out: list[Hit] = []
+        for h in hits:
+            if out and h.start < out[-1].end:
+                continue
+            out.append(h)
+        return out
+
+    def _timed_out(self, term: str):
+        what = f"正则表达式 “{term}”" if term else "匹配"
+        raise RegexTimeout(
+            f"规则 {self.rule_id} 的{what}在本文档上运行超过 {self.timeout:g} 秒，已停止该规则；"
+            f"请简化表达式（避免 (a|aa)+ 这类嵌套重复）"
+        )
+
+
+def search_ranges(doc: Document, scope: str) -> list[tuple[int, int]]:
+    """The spans a search kind looks in: block contents (after Markdown markup and outline markers)."""
+    title = doc.title_block
+    out = []
+    for b in doc.prose_blocks:
+        is_title = title is not None and b.start == title.start
+        if scope == "title" and not is_title:
+            continue
+        if scope == "heading" and b.kind != HEADING and not is_title:
+            continue
+        if scope == "body" and (b.kind == HEADING or is_title):
+            continue
+        if b.content_start < b.end:
+            out.append((b.content_start, b.end))
+    return out
