@@ -59,9 +59,15 @@ def test_halfwidth_quiet(text):
     assert _diags(text, HALF, "x.txt") == []
 
 
-def test_halfwidth_skips_outline_markers_and_code_blocks():
-    text = "(一)加强学习\n\n```\n说明,代码\n```\n"
-    assert _diags(text, HALF) == []
+def test_halfwidth_skips_code_blocks():
+    assert _diags("```\n说明,代码\n```\n", HALF) == []
+
+
+def test_halfwidth_marker_parens_leave_the_mark_after_to_structure():
+    text = "(一)、提高能力\n（1)加强学习\n1、做好工作\n"
+    diags = _diags(text, HALF)
+    assert [text[d.offset:d.end_offset] for d in diags] == ["(一)", ")"]
+    assert _fixed(text, HALF) == "（一）、提高能力\n（1）加强学习\n1、做好工作\n"
 
 
 def test_halfwidth_leaves_repeats_to_repeated_punctuation():

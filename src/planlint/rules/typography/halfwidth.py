@@ -78,9 +78,24 @@ def _pair_in_chinese(text: str, o: int, c: int, lo: int, hi: int) -> bool:
     return not has_latin(inner) or is_cjk(right) or right == ""
 
 
+def _marker_parens(doc, ctx, block):
+    """“(一)” / “(1)” at the head of a line: structure/ checks the mark after it, the width is ours."""
+    m = block.marker
+    if m is None or m.style not in ("cn-paren", "arabic-paren"):
+        return
+    text = doc.text
+    half = [k for k in range(m.start, m.end) if text[k] in HALF_WIDTH]
+    if half:
+        label = text[m.start:m.end].strip(" \t\u3000、，,．.")
+        edits = tuple(Edit(k, k + 1, FULL_WIDTH[text[k]]) for k in half)
+        yield ctx.report(half[0], half[-1] + 1, f"序号“{label}”使用了半角括号，应改为全角括号“（）”",
+                         Fix("改为全角括号“（）”", edits))
+
+
 def check(doc, ctx):
     text = doc.text
-    for _block, lo, hi, protected in prose_ranges(doc):
+    for block, lo, hi, protected in prose_ranges(doc):
+        yield from _marker_parens(doc, ctx, block)
         for m in _MARK.finditer(text, lo, hi):
             i = m.start()
             if i in protected:
@@ -121,8 +136,8 @@ RULE = Rule(
         说明=(
             "在中文语句中使用了英文（半角）标点：逗号“,”、分号“;”、冒号“:”、问号“?”、叹号“!”、"
             "括号“( )”、句末的“.”和表示省略的“...”。英文、数字（8,500、1:1000、2.5）、时间（8:30）、"
-            "网址、电子邮箱、代码和 HTML 标记中的半角标点不报告；大纲编号（如“(一)”“1.”）的标点由 "
-            "structure/ 规则检查。"
+            "网址、电子邮箱、代码和 HTML 标记中的半角标点不报告。行首序号“(一)”“(1)”的半角括号也报告；"
+            "序号后该用什么点号（“（一）、”“1、”）由 structure/marker-punctuation 检查。"
         ),
         原因=(
             "GB/T 15834-2011 规定中文文本使用全角标点，半角标点占半个字宽，与汉字混排时间距失衡，"
