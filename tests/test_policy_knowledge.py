@@ -175,6 +175,8 @@ def test_pack_knowledge_makes_a_rule():
     assert diags[1].fix is not None and diags[1].fix.edits[0].text == "综合事务处"
     _, diags = check_text(text, "a.md", select=["acme"], date="2021-01-01", host=host)
     assert diags == []
+    _, diags = check_text("以优异成绩迎接市第十三次党代会胜利召开。", "a.md", select=["acme"], date="2023-03-01", host=host)
+    assert [d.message.split("时，")[1][:21] for d in diags] == ["市第十三次党代会已于 2021-09-22"]
 
 
 def test_merged_overrides_and_extends():

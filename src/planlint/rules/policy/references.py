@@ -18,6 +18,8 @@ FOREIGN_ORGS = (
 )
 # A form without an organisation word, right after one of these characters, names some other body.
 ORG_END_CHARS = set("会联协社盟省市县区镇乡村局委部院校司厂女队所")
+# Before an organisation word (工会, 团): a local or sectoral body, not the national one.
+LOCAL_BEFORE_ORG = set("省市县区镇乡村局校司总育业厂委院所")
 # After a bare 十二大 (no 党的 / 工会 before it) one of these must follow, or it is "twelve big …".
 BARE_CONGRESS_FOLLOW = regex.compile(
     r"[”\"’」』]?(?:精神|报告|以来|以后|之后|召开|胜利|提出|确定|确立|作出|做出|部署|决策|开幕|闭幕|期间|前|后|将|于|通过|"
@@ -155,6 +157,10 @@ class Scanner:
             for w in c[1].org:
                 if prefix.endswith(w) and len(w) > best_len:
                     best, best_len = c, len(w)
+        if best is not None and best[1].org_required:
+            before = prefix[:-best_len][-1:]
+            if before and before in LOCAL_BEFORE_ORG:
+                return None  # 市总工会十五大, 省工会十二大, 中国教育工会: a local or sectoral body's congress
         if best is None:
             defaults = [c for c in cands if not c[1].org_required]
             if not defaults:

@@ -185,6 +185,7 @@ def outdated_term_rule(rule_id: str, knowledge: Knowledge, *, summary: str = "",
     def check(doc, ctx):
         grace = ctx.options.get("summary_grace_days", 366)
         found = judge.superseded(doc, knowledge, None, grace) + judge.renamed(doc, knowledge, grace)
+        found += judge.welcomes(doc, knowledge, grace)
         found += judge.stale_new(doc, knowledge, ctx.options.get("years", 2))
         found.sort(key=lambda f: f.ref.start)
         yield from _report(ctx, found, "改为“{new}”")
