@@ -69,7 +69,12 @@ def _slots_in_line(doc, s: int, end: int) -> list[Slot]:
         circle = run[0] in "○〇"
         start = a
         kind = None
-        if left and left in _DIGITS:
+        cn = None if circle else _CN_YEAR.search(text, s, a)
+        if cn and len(cn.group(0)) + len(run) == 4:
+            if right and _ASCII_WORD.match(right):
+                continue
+            start, kind = cn.start(), "year"
+        elif left and left in _DIGITS:
             y = _YEAR_DIGITS.search(text, s, a)
             if not (y and _is_year_run(run) and len(y.group(0)) + len(run) == 4):
                 continue  # 3×4, 415X, 7×24: a number, not a slot
@@ -85,9 +90,6 @@ def _slots_in_line(doc, s: int, end: int) -> list[Slot]:
                 continue
             if run[0] == "×" and _beside_number(text, a, b, s, end):
                 continue
-            cn = _CN_YEAR.search(text, s, a)
-            if cn and not circle and len(cn.group(0)) + len(run) == 4:
-                start, kind = cn.start(), "year"
         suf = _suffix(doc, run, b, end)
         if suf == "roman":
             continue

@@ -1,0 +1,71 @@
+"""placeholder/ must stay quiet on legitimate text: each item of issue 3's "not to find" list is a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from planlint.api import check_text
+
+QUIET = {
+    "x-ray": "组织全体职工进行X射线胸部检查。",
+    "x-light": "体检项目包括X光检查。",
+    "size-xl": "工作服统一采购XL号。",
+    "windows-xp": "全面淘汰Windows XP操作系统。",
+    "xbox": "奖品不得采购Xbox等游戏机。",
+    "mou-zhong": "在某种程度上，这些问题具有普遍性。",
+    "mou-xie": "某些单位对安全生产重视不够。",
+    "mou-yi": "要在某一领域形成突破。",
+    "mou-ge-fangmian": "在某个方面取得明显进展。",
+    "mou-nian-mou-yue-quoted": "他常说“某年某月，我们在这里立下誓言”，激励大家不忘初心。",
+    "multiplication": "会场按3×4米布置，热线提供7×24小时服务。",
+    "multiplication-spaced": "展板尺寸为 2 × 3 米。",
+    "circle-zero": "二○二三年二月二十八日",
+    "circle-zero-double": "二○○八年八月八日",
+    "markdown-rule": "第一部分内容。\n\n___\n\n第二部分内容。",
+    "markdown-rule-spaced": "第一部分内容。\n\n_ _ _\n\n第二部分内容。",
+    "heading-case": "【典型案例】某街道创新“四点半课堂”，受到群众欢迎。",
+    "click-count": "相关报道总点击量超过10亿次。",
+    "download-count": "开源大模型下载量全球第一。",
+    "quoted-caveat": "有的图纸注明“仅供参考”，不能作为施工依据。",
+    "real-caveat": "本表数据仅供参考，以统计部门发布为准。",
+    "jiejian": "积极借鉴先进地区经验。",
+    "xiaobian-split": "缩小编制规模，优化机构设置。",
+    "data-element-times": "深入实施“数据要素×”行动，推进“1+N+X”规划体系，打造“415X”集群。",
+    "roman-century": "进入XX世纪以来，科学技术突飞猛进。",
+    "url": "详见 https://www.example.gov.cn/xxgk/index.html 或 xxgk@example.gov.cn。",
+    "x-element": "X元素含量超标的要及时处理。",
+    "alternative-in-parens": "各部门（单位）要按照职责分工抓好落实。",
+    "daiding-prose": "待定事项由领导小组另行研究，具体时间待定后另行通知。",
+    "youdai-buchong": "部分制度有待补充完善。",
+    "book-part": "第一篇 总则",
+    "count-sentence": "全年撰写调研报告5篇",
+    "xinpian": "奋力谱写中国式现代化新篇章",
+    "function-call": "调用 init() 完成初始化。",
+    "lone-toolbar-word": "大\n\n中\n\n小",
+    "kefu-prose": "提升客服中心服务水平，开通微信公众号。",
+}
+
+
+# Markdown syntax that looks like a blank: quiet in .md files.
+QUIET_MARKDOWN = {
+    "task-list": "- [ ] 完成初稿\n- [x] 征求意见",
+    "emphasis": "要把___安全___放在首位。",
+}
+
+
+@pytest.mark.parametrize("name", list(QUIET))
+def test_quiet(name):
+    for path in ("quiet.md", "quiet.txt"):
+        _, diags = check_text(QUIET[name], path, select=["placeholder"])
+        assert not diags, [(d.rule, d.message) for d in diags]
+
+
+@pytest.mark.parametrize("name", list(QUIET_MARKDOWN))
+def test_quiet_markdown(name):
+    _, diags = check_text(QUIET_MARKDOWN[name], "quiet.md", select=["placeholder"])
+    assert not diags, [(d.rule, d.message) for d in diags]
+
+
+def test_html_allowed_in_markdown():
+    _, diags = check_text("<p>全年计划发展会员600人。</p>", "a.md", select=["placeholder/html-residue"])
+    assert not diags

@@ -1,0 +1,173 @@
+"""Recall of placeholder/ on labelled cases written for it, and its fixes, including CRLF text.
+
+Each case is a line of a plan and the span (as text) a rule must report; the report names the kind
+of slot. ``test_recall`` prints the recall per rule (run with -s to see it).
+"""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from planlint.api import check_text
+from planlint.fixes import apply_fixes
+
+# (rule, text, reported span, words the message must contain)
+CASES = [
+    ("placeholder/unfilled", "xx年，我局认真贯彻上级部署。", "xx年", "年份"),
+    ("placeholder/unfilled", "XX年度工作要点", "XX年度", "年份"),
+    ("placeholder/unfilled", "20xx年是实施规划的关键一年。", "20xx年", "年份"),
+    ("placeholder/unfilled", "20XX年工作计划", "20XX年", "年份"),
+    ("placeholder/unfilled", "201x年以来，我们持续推进改革。", "201x年", "年份"),
+    ("placeholder/unfilled", "２０××年度考核办法", "２０××年度", "年份"),
+    ("placeholder/unfilled", "二〇xx年工作总结", "二〇xx年", "年份"),
+    ("placeholder/unfilled", "二○××年一月", "二○××年", "年份"),
+    ("placeholder/unfilled", "会议定于xx月xx日召开。", "xx月xx日", "日期"),
+    ("placeholder/unfilled", "X月X日前报送。", "X月X日", "日期"),
+    ("placeholder/unfilled", "于2024年xx月启动。", "xx月", "月份"),
+    ("placeholder/unfilled", "完成率达到xx%。", "xx%", "百分比"),
+    ("placeholder/unfilled", "同比增长XX％。", "XX％", "百分比"),
+    ("placeholder/unfilled", "下降xx个百分点。", "xx个百分点", "百分比"),
+    ("placeholder/unfilled", "发放慰问金xx万元。", "xx万元", "金额"),
+    ("placeholder/unfilled", "总投资××亿元。", "××亿元", "金额"),
+    ("placeholder/unfilled", "走访困难职工xx户。", "xx户", "数量"),
+    ("placeholder/unfilled", "培训干部XX人次。", "XX人次", "数量"),
+    ("placeholder/unfilled", "建成xx个示范点。", "xx个", "数量"),
+    ("placeholder/unfilled", "由xx公司承建。", "xx公司", "单位名称"),
+    ("placeholder/unfilled", "XX局牵头负责。", "XX局", "单位名称"),
+    ("placeholder/unfilled", "○○单位要高度重视。", "○○单位", "单位名称"),
+    ("placeholder/unfilled", "ＸＸ中学开展读书月活动。", "ＸＸ中学", "单位名称"),
+    ("placeholder/unfilled", "××镇人民政府", "××镇", "地名"),
+    ("placeholder/unfilled", "xx县委宣传部", "xx县委", "单位名称"),
+    ("placeholder/unfilled", "xx县人民政府", "xx县", "地名"),
+    ("placeholder/unfilled", "xxx同志任组长。", "xxx同志", "姓名"),
+    ("placeholder/unfilled", "请XX书记讲话。", "XX书记", "姓名"),
+    ("placeholder/unfilled", "联系人：xxx", "xxx", "姓名"),
+    ("placeholder/unfilled", "联系电话：xxxxxxxx", "xxxxxxxx", "电话"),
+    ("placeholder/unfilled", "构建和谐美好新xx。", "xx", "名称"),
+    ("placeholder/unfilled", "〔20xx〕xx号", "20xx", "年份"),
+    ("placeholder/unfilled", "〔20xx〕xx号", "xx号", "编号"),
+    ("placeholder/unfilled", "会议于某年某月某日召开。", "某年某月某日", "日期"),
+    ("placeholder/name-slot", "由某某同志负责。", "某某同志", "姓名"),
+    ("placeholder/name-slot", "某某某同志发言。", "某某某同志", "姓名"),
+    ("placeholder/name-slot", "张某某任副组长。", "张某某", "姓名"),
+    ("placeholder/name-slot", "某某公司配合实施。", "某某公司", "单位名称"),
+    ("placeholder/name-slot", "某某镇要抓好落实。", "某某镇", "地名"),
+    ("placeholder/blank", "报送时间：＿＿＿＿", "＿＿＿＿", "日期"),
+    ("placeholder/blank", "单位：______", "______", "单位名称"),
+    ("placeholder/blank", "请于____前报送。", "____", "横线"),
+    ("placeholder/blank", "经费（  ）万元", "（  ）", "空括号"),
+    ("placeholder/blank", "经费(   )万元", "(   )", "空括号"),
+    ("placeholder/blank", "【 】", "【 】", "空括号"),
+    ("placeholder/blank", "承办单位：【单位名称】", "【单位名称】", "单位名称"),
+    ("placeholder/blank", "截止日期：[填写日期]", "[填写日期]", "日期"),
+    ("placeholder/blank", "活动内容（此处填写…）", "（此处填写…）", "填写说明"),
+    ("placeholder/blank", "时间〔待定〕", "〔待定〕", "批注"),
+    ("placeholder/blank", "【请输入标题】", "【请输入标题】", "名称"),
+    ("placeholder/blank", "保障措施（待补充）", "（待补充）", "批注"),
+    ("placeholder/todo", "TODO 补充预算", "TODO", "批注"),
+    ("placeholder/todo", "FIXME：核对数字", "FIXME", "批注"),
+    ("placeholder/todo", "三、保障措施：待补充", "待补充", "批注"),
+    ("placeholder/todo", "负责人：待定", "待定", "尚未确定"),
+    ("placeholder/todo", "时间：待定。", "待定", "尚未确定"),
+    ("placeholder/todo", "具体安排此处省略。", "此处省略", "批注"),
+    ("placeholder/todo", "本节内容待补充。", "待补充", "批注"),
+    ("placeholder/web-residue", "汇报范文网 >工作计划", "汇报范文网 >工作计划", "导航"),
+    ("placeholder/web-residue", "首页 > 范文大全 > 工作计划", "首页 > 范文大全 > 工作计划", "导航"),
+    ("placeholder/web-residue", "小编今天就为您带来了工作计划精选。", "小编", "导语"),
+    ("placeholder/web-residue", "以上内容仅供参考，欢迎阅读。", "仅供参考", "导语"),
+    ("placeholder/web-residue", "欢迎借鉴与参考。", "欢迎借鉴", "导语"),
+    ("placeholder/web-residue", "希望对您有所帮助！", "希望对您有所帮助", "导语"),
+    ("placeholder/web-residue", "相关推荐", "相关推荐", "推荐栏"),
+    ("placeholder/web-residue", "猜你喜欢：", "猜你喜欢：", "推荐栏"),
+    ("placeholder/web-residue", "点击加载更多", "点击加载更多", "截断"),
+    ("placeholder/web-residue", "阅读剩余内容", "阅读剩余内容", "截断"),
+    ("placeholder/web-residue", "因篇幅问题不能全部显示，请点此查看全文", "因篇幅问题不能全部显示", "截断"),
+    ("placeholder/web-residue", "联系客服", "联系客服", "客服"),
+    ("placeholder/web-residue", "微信号：wenku888", "微信号：wenku888", "客服"),
+    ("placeholder/web-residue", "【字号：加大 还原 减小】", "【字号：加大 还原 减小】", "工具栏"),
+    ("placeholder/web-residue", "【字体：大 中 小】", "【字体：大 中 小】", "工具栏"),
+    ("placeholder/web-residue", "打印本页", "打印本页", "工具栏"),
+    ("placeholder/web-residue", "【关闭窗口】", "【关闭窗口】", "工具栏"),
+    ("placeholder/web-residue", "相关报道：", "相关报道：", "推荐栏"),
+    ("placeholder/web-residue", "》》点击图片进入专题《《", "》》点击图片进入专题《《", "工具栏"),
+    ("placeholder/web-residue", "扫一扫在手机打开当前页", "扫一扫在手机打开当前页", "工具栏"),
+    ("placeholder/web-residue", "2023-01-01 05:10:03", "2023-01-01 05:10:03", "时间戳"),
+    ("placeholder/web-residue", "转载请注明出处。", "转载请注明出处", "版权"),
+    ("placeholder/web-residue", "本文来自第一范文网。", "第一范文网", "网站名称"),
+    ("placeholder/collection-heading", "区工会2024年工作计划精选7篇", "精选7篇", "合集标题"),
+    ("placeholder/collection-heading", "区工会2024年工作计划篇3", "区工会2024年工作计划篇3", "分篇标题"),
+    ("placeholder/collection-heading", "篇一：社区工作计划", "篇一：社区工作计划", "分篇标题"),
+    ("placeholder/collection-heading", "【篇二】学校工作总结", "【篇二】学校工作总结", "分篇标题"),
+    ("placeholder/collection-heading", "年度工作计划范文2", "年度工作计划范文2", "分篇标题"),
+    ("placeholder/collection-heading", "个人工作总结（通用10篇）", "（通用10篇）", "合集标题"),
+    ("placeholder/collection-heading", "述职报告5篇合集", "5篇合集", "合集标题"),
+    ("placeholder/html-residue", "<p>全年发展会员600人。</p>", "<p>", "HTML"),
+    ("placeholder/html-residue", "上午9时&nbsp;开会", "&nbsp;", "HTML"),
+]
+
+
+def _found(rule, text, span, words) -> bool:
+    path = "case.txt"
+    _, diags = check_text(text, path, select=[rule])
+    start = text.index(span)
+    return any(
+        d.rule == rule and d.offset == start and d.end_offset == start + len(span) and words in d.message
+        for d in diags
+    )
+
+
+def test_recall():
+    per_rule = collections.defaultdict(lambda: [0, 0])
+    missed = []
+    for rule, text, span, words in CASES:
+        per_rule[rule][1] += 1
+        if _found(rule, text, span, words):
+            per_rule[rule][0] += 1
+        else:
+            missed.append((rule, text, span))
+    for rule, (hit, total) in sorted(per_rule.items()):
+        print(f"{rule}: {hit}/{total} = {hit / total:.0%}")
+    total = sum(t for _, t in per_rule.values())
+    print(f"placeholder/: {total - len(missed)}/{total}")
+    assert not missed
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_residue_fix_removes_line_and_terminator(newline):
+    text = newline.join(["街道工会2024年工作计划", "相关推荐", "一、指导思想", "点击加载更多"]) + newline
+    _, diags = check_text(text, "a.txt", select=["placeholder/web-residue"])
+    assert len(diags) == 2 and all(d.fix and not d.fix.safe for d in diags)
+    fixed, n = apply_fixes(text, diags, unsafe=True)
+    assert n == 2
+    assert fixed == newline.join(["街道工会2024年工作计划", "一、指导思想"]) + newline
+
+
+def test_residue_fix_on_last_line_without_terminator():
+    text = "正文。\n相关推荐"
+    _, diags = check_text(text, "a.txt", select=["placeholder/web-residue"])
+    fixed, _ = apply_fixes(text, diags, unsafe=True)
+    assert fixed == "正文。\n"
+
+
+def test_collection_title_fix_drops_the_count():
+    text = "区工会2024年工作计划精选7篇\n\n一、指导思想\n"
+    _, diags = check_text(text, "a.txt", select=["placeholder/collection-heading"])
+    fixed, _ = apply_fixes(text, diags, unsafe=True)
+    assert fixed.startswith("区工会2024年工作计划\n")
+
+
+def test_html_fix_keeps_the_words():
+    text = "<p><strong>一、指导思想</strong><br></p>\n时间：上午9时&nbsp;开会\n"
+    _, diags = check_text(text, "a.txt", select=["placeholder/html-residue"])
+    fixed, _ = apply_fixes(text, diags, unsafe=True)
+    assert fixed == "一、指导思想\n时间：上午9时 开会\n"
+
+
+def test_slot_rules_offer_no_fix():
+    _, diags = check_text("xx年，由某某同志负责，经费（  ）万元。TODO", "a.txt", select=["placeholder"])
+    assert {d.rule for d in diags} == {
+        "placeholder/unfilled", "placeholder/name-slot", "placeholder/blank", "placeholder/todo",
+    }
+    assert all(d.fix is None for d in diags)
