@@ -35,6 +35,7 @@ def found(text: str, date: str, select: str = "policy", path: str = "a.md"):
     "原国土资源部的土地督察职责由自然资源部承担。",
     "组建国家市场监督管理总局，不再保留国家工商行政管理总局。",
     "中国共产党第十二次全国代表大会报告中的“新党章”一词。",
+    "原县工商局的档案移交工作全部完成。",
     "依据《网络交易管理办法》（国家工商行政管理总局令第60号）执行。",
     "贯彻《国家卫生计生委关于做好基层卫生工作的通知》要求。",
 ])
@@ -56,6 +57,7 @@ def test_historical_and_trap_uses_are_quiet(text):
     ("以优异成绩迎接党的二十大胜利召开。", "past-event-welcome", "二十大"),
     ("积极配合国土资源部开展土地督察。", "renamed-institution", "国土资源部"),
     ("及时向国家卫计委报送数据。", "renamed-institution", "国家卫计委"),
+    ("目前工商局正在核查。", "renamed-institution", "工商局"),
     ("开展党的十九大精神宣讲进社区活动。", "superseded-congress", "十九大"),
     ("把思想和行动统一到党的十九大精神上来。", "superseded-congress", "十九大"),
     ("在十九大精神指引下，奋力开创新局面。", "superseded-congress", "十九大"),

@@ -14,6 +14,8 @@ from planlint.rules.policy.references import Reference, scanner_for
 
 # A plan period used as the present: 今年是“十三五”收官之年.
 PLAN_YEAR = regex.compile(r"[”\"’」』]?(?:规划)?(?:的)?[^，。；]{0,4}之年")
+# 原国土资源部, 原县工商局, 原衡阳市质监局, 前国家工商总局: named as a former body.
+FORMER = regex.compile(r"(?:原(?!则|因|料|始|本|定|计划)[^\s，。、；：“”（）()《》]{0,6}|(?<![目提期之以])[前旧])$")
 RENAME_NEAR = regex.compile(r"组建|不再保留|撤销|整合|划入|更名|改为|合并|改革前|前身|挂牌|机构改革|职责|牌子")
 SUMMARY = "总结"
 
@@ -220,8 +222,7 @@ def renamed(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
         t = ref.term
         if t is None or t.usage == "knowledge" or t.since > date:
             continue
-        lead = text[max(0, ref.start - 2):ref.start]
-        if lead.endswith(("原", "前", "旧")) or lead == "原国" or text[ref.end:ref.end + 2] in ("（现", "(现"):
+        if FORMER.search(text, max(0, ref.start - 8), ref.start) or text[ref.end:ref.end + 2] in ("（现", "(现"):
             continue
         if _cites_old_document(text, ref):
             continue
