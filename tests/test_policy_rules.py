@@ -123,6 +123,8 @@ def test_anniversaries_welcomed_after_the_day():
     assert found("向建党一百周年献礼。", "2022-03-01")[0] == [("past-event-welcome", "建党一百周年")]
     assert found("学习习近平总书记在庆祝中国共产党成立100周年大会上的重要讲话精神。", "2023-03-01")[0] == []
     assert found("喜迎新中国成立80周年。", "2026-11-23")[0] == []
+    assert found("喜迎建党百年，奋进新征程。", "2023-03-01")[0] == [("past-event-welcome", "建党百年")]
+    assert found("喜迎建党百年，奋进新征程。", "2021-02-01")[0] == []
 
 
 def test_renamed_local_offices_only_after_local_reform():

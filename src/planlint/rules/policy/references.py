@@ -87,7 +87,7 @@ class Scanner:
         if self.anniversary_forms:
             alt = "|".join(regex.escape(f) for f in sorted(self.anniversary_forms, key=len, reverse=True))
             self.anniversary = regex.compile(
-                rf"(?P<form>{alt})(?P<n>[0-9０-９]{{1,3}}|[一二三四五六七八九十百零〇]{{1,5}})\s*周年")
+                rf"(?P<form>{alt})(?:(?P<n>[0-9０-９]{{1,3}}|[一二三四五六七八九十百零〇]{{1,5}})\s*周年|(?P<century>百年(?!大计|大党|未有|变局|奋斗)))")
 
     def scan(self, doc) -> list[Reference]:
         out: list[Reference] = []
@@ -101,7 +101,7 @@ class Scanner:
                         out.append(ref)
             if self.anniversary is not None:
                 for m in self.anniversary.finditer(text, lo, hi):
-                    years = to_int(m.group("n"))
+                    years = 100 if m.group("century") else to_int(m.group("n"))
                     if years:
                         a = self.anniversary_forms[m.group("form")]
                         item = Item(series="anniversary", key=(years,), name=f"{a.name}{years}周年",
