@@ -222,7 +222,10 @@ class Document:
                 if toks is None:
                     toks = _words.segment(self.text, s, e)
                     self._sentence_words[s] = toks
-            out.extend(t for t in toks if t.end > start and t.start < end)
+            i = bisect.bisect_right(toks, start, key=lambda t: t.end)  # not a scan: long sentences
+            while i < len(toks) and toks[i].start < end:
+                out.append(toks[i])
+                i += 1
             pos = max(e, pos + 1)
         return out
 
