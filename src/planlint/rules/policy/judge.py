@@ -165,6 +165,10 @@ def superseded(doc, knowledge: Knowledge, kinds: set[str] | None, grace_days: in
 def _series_finding(doc, knowledge, ref, nxt: Item, current: Item, kind: str) -> Finding:
     when = doc.date_info.describe()
     cur = current or nxt
+    if kind == "plenum" and ref.item.extra.get("ccdi"):
+        msg = (f"{when}时，{cur.name}已于 {cur.start.isoformat()} 召开，“{ref.text}”属于{cn_ordinal(ref.item.key[0])}届中央纪委，"
+               f"不再是现行指导；请改为{cn_ordinal(cur.ordinal)}届中央纪委最近一次全会的精神")
+        return Finding(ref, kind, msg)
     if kind == "plenum":
         term = cur.ordinal
         plenums = _current_plenums(knowledge, ref.series.id, term, doc.date)

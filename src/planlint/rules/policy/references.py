@@ -35,7 +35,8 @@ PLENUM = regex.compile(
     r"(?:中央(?:委员会)?)?"
     r"(?:(?P<list>(?:[一二三四五六七八九]中(?:全会)?[、，,和及与]?)*[一二三四五六七八九]中全会)"
     r"|(?P<all>(?:中央)?历次全会)"
-    r"|第(?P<k>[一二三四五六七八九])次全体会议)"
+    r"|第(?P<k>[一二三四五六七八九])次全体会议"
+    r"|(?P<ccdi>纪委(?:第)?(?P<dk>[一二三四五六七八九])次全(?:体会议|会)))"
 )
 LOCAL_COMMITTEE = regex.compile(r"(?:省委|市委|县委|区委|州委|盟委|党委|工委|地委)\s*$")
 
@@ -189,6 +190,9 @@ class Scanner:
         else:
             nums = ()
         series = self.plenum_series[0]
+        if m.group("ccdi"):  # a plenary session of the Central Commission for Discipline Inspection
+            item = Item(series=series.id, key=(term, 0), name=m.group(), extra={"ccdi": True})
+            return Reference(s, m.end(), m.group(), "series", series=series, item=item)
         item = series.find((term, nums[-1])) if nums else None
         if item is None:
             item = Item(series=series.id, key=(term, nums[-1] if nums else 0), name=m.group())
