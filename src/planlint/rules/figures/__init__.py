@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from planlint.hookspecs import hookimpl
-from planlint.rules.figures import dates, malformed, percentages, ratios, sums, usage
+from planlint.rules.figures import conflicts, dates, malformed, percentages, ratios, sums, usage
 
 
 @hookimpl
 def planlint_rules(config, kinds):
-    return [sums.RULE, ratios.RULE, malformed.RULE, percentages.RULE, dates.RULE, usage.RULE]
+    return [sums.RULE, ratios.RULE, conflicts.RULE, malformed.RULE, percentages.RULE, dates.RULE, usage.RULE]

@@ -119,6 +119,7 @@ def _some_run_adds_up(parts: list[Quantity], total: Quantity) -> bool:
     return False
 
 
+_PLAIN_BRIDGE = regex.compile(r"达到|完成|实现|有|为|达|是|了")
 _NOUN_CLASSIFIERS = frozenset("个项家所名位种类批件条处")
 _NOT_NOUN = frozenset({"的", "和", "与", "及", "等", "了", "是", "在", "为", "中", "其中", "以上", "左右"})
 
@@ -142,7 +143,9 @@ def _same_noun(doc, total: Quantity, part: Quantity, bridge: str) -> bool:
     if not noun:
         return True
     of_total = _noun_after(doc, total)
-    return noun == of_total if of_total else noun in bridge
+    if of_total:
+        return noun == of_total
+    return not _PLAIN_BRIDGE.sub("", bridge) or noun in bridge  # 共计七十一个 counts what came before
 
 
 def _report(ctx, word, total, parts):
