@@ -16,11 +16,3 @@ def compare_key(s: str) -> str:
         s = unicodedata.normalize("NFKC", s)
     return _NOT_WORD.sub("", s)
 
-
-def line_remove_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` widened to take the line break after it, so removing it leaves no blank line."""
-    if text.startswith("\r\n", end):
-        return start, end + 2
-    if end < len(text) and text[end] in "\r\n":
-        return start, end + 1
-    return start, end
