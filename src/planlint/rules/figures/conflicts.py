@@ -27,11 +27,14 @@ def check(doc, ctx):
     text = an.text
     seen: dict[str, tuple[object, int]] = {}
     for sent in an.sentences:
-        if _CONTEXT.search(text, sent.start, sent.end):
-            continue
         for q in sent.quantities:
             if q.category != "percent" or not q.exact:
                 continue
+            clause_end = q.end
+            while clause_end < sent.end and text[clause_end] not in _CLAUSE_BREAK:
+                clause_end += 1
+            if _CONTEXT.search(text, sent.start, clause_end):
+                continue  # the sentence up to this clause dates, compares or plans the figure
             start = q.start
             while start > sent.start and text[start - 1] not in _CLAUSE_BREAK:
                 start -= 1
