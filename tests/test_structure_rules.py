@@ -167,3 +167,17 @@ def test_short_numbered_lines_are_a_list():
     text = "四、活动安排\n\n1.三八节活动\n\n2.教工运动会\n\n3.五一活动\n\n五、其他\n\n正文。\n"
     assert spans(text, EMPTY) == []
     assert spans("一、甲\n\n（一）加强学习，提高素质。\n\n二、乙\n\n正文。\n", EMPTY) == []
+
+
+def test_heading_over_a_table_is_not_empty():
+    text = "# 计划\n\n## 一、进度安排\n\n| 时间 | 任务 |\n| --- | --- |\n| 一季度 | 启动 |\n\n## 二、保障措施\n\n加强领导。\n"
+    assert spans(text, EMPTY, "x.md") == []
+
+
+def test_marker_before_a_year_is_a_marker():
+    from planlint.outline import match_marker
+
+    assert match_marker("3.2022年国内生产总值超121万亿元；").number == 3
+    assert match_marker("3.5亿元") is None
+    text = "1.甲；\n\n2.乙；\n\n3.2022年国内生产总值超121万亿元；\n\n4.丁；\n\n5.49个城市试点长护险；\n\n6.戊；\n"
+    assert spans(text, GAP) == []

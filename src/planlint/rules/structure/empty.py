@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planlint.blocks import HEADING
+from planlint.blocks import COMMENT, FRONT_MATTER, HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
 
@@ -16,7 +16,9 @@ def check_empty(doc, ctx):
     text = doc.text
     all_parts = parts(doc)
     for part in all_parts:
-        blocks = [b for b in part.blocks if b is not part.title_block]
+        # Tables and code blocks are content too (a heading over a table is not empty).
+        blocks = [b for b in doc.blocks if part.start <= b.start < part.end and b.kind not in (COMMENT, FRONT_MATTER)
+                  and b is not part.title_block and b is not part.boundary]
         empty = [_is_empty(blocks, i) for i in range(len(blocks))]
         last_at_level: dict[int, int] = {}  # level -> index of the previous heading at that level
         for i, b in enumerate(blocks):
