@@ -58,6 +58,7 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name to show for '-'."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0 = automatic)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
+    rule_timeout: Optional[float] = typer.Option(None, "--rule-timeout", help="Seconds one rule may take on one document before it is stopped (0 = no limit; default 30 + 5 per MB)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print diagnostics only, no summary."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ):
@@ -68,6 +69,7 @@ def check(
         paths=paths, fmt=format, fail_on=fail_on, date=date, select=_split(select), ignore=_split(ignore) or [],
         fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics, config=config,
         stdin_filename=stdin_filename, jobs=jobs, use_cache=not no_cache, quiet=quiet, debug=debug,
+        rule_timeout=rule_timeout,
     )
     raise typer.Exit(run_check(req))
 
@@ -138,6 +140,18 @@ def plugins_cmd():
         typer.echo(f"{info.name:<24} {info.version:<10} {origin:<9} {counts.get(info.name, 0):>3} rules  {info.module}")
 
 
+@app.command("test-pack")
+def test_pack_cmd(
+    packs: List[str] = typer.Argument(..., help="Rule pack files or folders (a folder of packs is tested pack by pack)."),
+):
+    """Run each pack rule's examples: a bad one must fire, a good one must not (exit 1 otherwise)."""
+    from planlint.packs.testing import run_pack_examples
+
+    report = run_pack_examples(packs)
+    typer.echo("\n".join(report.lines()))
+    raise typer.Exit(1 if report.failed else 0)
+
+
 @app.command("knowledge")
 def knowledge_cmd(
     date: Optional[str] = typer.Option(None, "--date", help="As of this date (YYYY-MM-DD; default today)."),
@@ -152,18 +166,6 @@ def knowledge_cmd(
     except ValueError:
         raise PlanlintError(f"--date “{date}” 不是 YYYY-MM-DD 格式的日期") from None
     typer.echo("\n".join(knowledge_lines(builtin_knowledge(), when)))
-
-
-@app.command("test-pack")
-def test_pack_cmd(
-    packs: List[str] = typer.Argument(..., help="Rule pack files or folders (a folder of packs is tested pack by pack)."),
-):
-    """Run each pack rule's examples: a bad one must fire, a good one must not (exit 1 otherwise)."""
-    from planlint.packs.testing import run_pack_examples
-
-    report = run_pack_examples(packs)
-    typer.echo("\n".join(report.lines()))
-    raise typer.Exit(1 if report.failed else 0)
 
 
 def main() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
+import threading
 import traceback
 from dataclasses import dataclass, field
 
@@ -28,6 +31,40 @@ class RunOptions:
     date: dt.date | None = None
     fail_on: Severity | None = None
     debug: bool = False
+    # Seconds one rule may spend on one document (plus RULE_TIMEOUT_PER_MB per MB); 0 = no limit.
+    rule_timeout: float | None = None
+
+
+# A rule that runs longer than this on one document is stopped and reported as core/plugin-error.
+RULE_TIMEOUT = 30.0
+RULE_TIMEOUT_PER_MB = 5.0
+
+
+class RuleTimeout(BaseException):
+    """Raised inside a rule that ran out of time (BaseException: a rule's ``except Exception`` keeps out)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Raise RuleTimeout in the block after ``seconds`` (SIGALRM, POSIX main thread; else no limit)."""
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # someone else's alarm is running: leave it be
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise RuleTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -155,15 +192,22 @@ class Linter:
         rule = ctx.rule
         out: list[Diagnostic] = []
         n = len(doc.text)
+        limit = self.options.rule_timeout
+        if limit is None:
+            limit = RULE_TIMEOUT + RULE_TIMEOUT_PER_MB * n / 1e6
         try:
-            for d in rule.check(doc, ctx) or ():
-                if not isinstance(d, Diagnostic):
-                    raise TypeError(f"返回了 {type(d).__name__} 而不是 Diagnostic")
-                if not (0 <= d.offset <= d.end_offset <= n):
-                    raise ValueError(f"返回的位置 {d.offset}–{d.end_offset} 超出文本范围 0–{n}")
-                if d.fix and any(not (0 <= e.offset <= e.end_offset <= n) for e in d.fix.edits):
-                    raise ValueError("修复的位置超出文本范围")
-                out.append(d)
+            with _time_limit(limit):
+                for d in rule.check(doc, ctx) or ():
+                    if not isinstance(d, Diagnostic):
+                        raise TypeError(f"返回了 {type(d).__name__} 而不是 Diagnostic")
+                    if not (0 <= d.offset <= d.end_offset <= n):
+                        raise ValueError(f"返回的位置 {d.offset}–{d.end_offset} 超出文本范围 0–{n}")
+                    if d.fix and any(not (0 <= e.offset <= e.end_offset <= n) for e in d.fix.edits):
+                        raise ValueError("修复的位置超出文本范围")
+                    out.append(d)
+        except RuleTimeout:
+            msg = f"插件 {rule.plugin or '?'} 的规则 {rule.id} 在本文档上运行超过 {limit:g} 秒，已中止（可用 --rule-timeout 调整）"
+            return [error_ctx.report(0, 0, msg)]
         except PlanlintError:
             raise
         except Exception as e:

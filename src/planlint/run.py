@@ -1,26 +1,38 @@
-"""One ``planlint check`` run: find files, read, check, fix, print, and decide the exit code."""
+"""One ``planlint check`` run: find files, read, check (cached, in parallel), fix, print, exit code."""
 
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 import os
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planlint import formatters
-from planlint.config import ConfigFinder
-from planlint.diagnostics import Severity
-from planlint.discovery import iter_targets
+from planlint.config import Config, ConfigFinder
+from planlint.diagnostics import Diagnostic, Severity
+from planlint.discovery import Target, iter_targets
 from planlint.docdate import parse_iso
+from planlint.document import Document
 from planlint.engine import Linter, RunOptions
 from planlint.errors import InputError, PlanlintError
 from planlint.fixes import apply_fixes, write_atomic
-from planlint.plugins import make_plugin_manager
 from planlint.readers.text import encode
 
 # A fixed document is checked again and fixed again until nothing changes, at most this often.
 MAX_FIX_PASSES = 10
+# With --jobs 0 (automatic), worker processes are used only for at least this many files to check.
+AUTO_JOBS_MIN_FILES = 8
+# Files handed to a worker at a time (fewer round trips; small enough to keep both cores busy).
+JOBS_CHUNK = 4
+# A progress bar is drawn for at least this many files, when standard error is a terminal.
+PROGRESS_MIN_FILES = 20
+PROGRESS_INTERVAL = 0.1
+# Suffixes the built-in text reader handles, so a cache hit can be shown without the plugin host.
+TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
 
 
 @dataclass
@@ -43,6 +55,23 @@ class CheckRequest:
     use_cache: bool = True
     quiet: bool = False
     debug: bool = False
+    rule_timeout: float | None = None
+
+
+@dataclass
+class Outcome:
+    """What checking one file produced (picklable: it comes back from worker processes)."""
+
+    index: int
+    shown: str
+    explicit: bool
+    doc: Document | None = None  # text and format only, for positions; no derived structure
+    diags: list[Diagnostic] = field(default_factory=list)
+    fixed: int = 0
+    diff: str = ""
+    stdout: str = ""
+    error: str | None = None
+    cached: bool = False
 
 
 def _err(msg: str) -> None:
@@ -60,9 +89,15 @@ def run_check(req: CheckRequest) -> int:
         date = parse_iso(req.date) if req.date else None
     except ValueError:
         raise PlanlintError(f"--date 应为 YYYY-MM-DD 格式的日期，而不是 “{req.date}”") from None
-    host = make_plugin_manager()
-    finder = ConfigFinder(req.config)
-    linter = Linter(host, RunOptions(select=req.select, ignore=req.ignore, date=date, fail_on=fail_on, debug=req.debug))
+    if req.jobs < 0:
+        raise PlanlintError(f"--jobs 应为非负整数，而不是 {req.jobs}")
+    checker = Checker(req, date, fail_on)
+    targets = list(iter_targets(req.paths, checker.finder.for_path))
+    progress = Progress(len(targets), enabled=not req.quiet and len(targets) >= PROGRESS_MIN_FILES)
+    try:
+        outcomes = _check_all(checker, targets, progress)
+    finally:
+        progress.close()
 
     items: list[formatters.Located] = []
     files = 0
@@ -71,41 +106,30 @@ def run_check(req: CheckRequest) -> int:
     changed_files = 0
     fixed_total = 0
     diffs: list[str] = []
-    for target in iter_targets(req.paths, finder.for_path):
-        path = target.path
-        shown = (req.stdin_filename or "-") if path == "-" else path
-        config = finder.for_path(shown if path == "-" else path)
-        try:
-            data = _read(path)
-            doc = linter.load(shown, data, config)
-            diags = linter.check(doc, config)
-        except InputError as e:
-            if target.explicit:
-                _err(f"planlint: 错误: {shown}: {e.message}")
+    for out in outcomes:
+        if out.error is not None:
+            if out.explicit:
+                _err(f"planlint: 错误: {out.shown}: {out.error}")
                 input_error = True
             else:
-                _err(f"planlint: 警告: {shown}: {e.message}（已跳过）")
+                _err(f"planlint: 警告: {out.shown}: {out.error}（已跳过）")
             continue
         files += 1
-        if (req.fix or req.diff) and doc.fixable:
-            fixed_doc, diags, n = _fix(linter, doc, diags, config, req.unsafe_fixes)
-            if n:
-                fixed_total += n
-                changed_files += 1
-                if req.diff:
-                    diffs.append(_unified(shown, doc.text, fixed_doc.text))
-                elif path == "-":
-                    sys.stdout.write(fixed_doc.text)
-                else:
-                    write_atomic(path, encode(fixed_doc.text, doc.encoding, doc.bom))
-                doc = fixed_doc
+        if out.fixed:
+            fixed_total += out.fixed
+            changed_files += 1
+            if out.diff:
+                diffs.append(out.diff)
+            if out.stdout:
+                sys.stdout.write(out.stdout)
+        config = checker.finder.for_path(out.shown)
         effective_fail = fail_on or config.fail_on
-        for d in diags:
+        for d in out.diags:
             if d.rule == "core/plugin-error":
                 input_error = True
             if d.severity >= effective_fail:
                 failed = True
-            items.append(formatters.Located(shown, doc, d))
+            items.append(formatters.Located(out.shown, out.doc, d))
 
     if req.diff:
         sys.stdout.write("".join(diffs))
@@ -129,6 +153,250 @@ def run_check(req: CheckRequest) -> int:
     return 1 if failed else 0
 
 
+# --- checking files ------------------------------------------------------------------------------
+class Checker:
+    """What one process needs to check files: configs, the plugin host and linter (built on first
+    need, so that a run answered from the cache never imports the rule families), and caches."""
+
+    def __init__(self, req: CheckRequest, date, fail_on):
+        self.req = req
+        self.options = RunOptions(select=req.select, ignore=req.ignore, date=date, fail_on=fail_on,
+                                  debug=req.debug, rule_timeout=req.rule_timeout)
+        self.finder = ConfigFinder(req.config)
+        self._linter: Linter | None = None
+        self._caches: dict[int, object] = {}
+
+    @property
+    def linter(self) -> Linter:
+        if self._linter is None:
+            from planlint.plugins import make_plugin_manager
+
+            self._linter = Linter(make_plugin_manager(), self.options)
+        return self._linter
+
+    def cache_for(self, config: Config):
+        """The ResultCache for files under ``config``, or None when caching is off."""
+        if not (self.req.use_cache and config.cache):
+            return None
+        key = id(config)
+        if key not in self._caches:
+            from planlint.cache import ResultCache
+
+            opts = (self.options.select, self.options.ignore, self.options.date)
+            self._caches[key] = ResultCache.for_config(config, opts)
+        return self._caches[key]
+
+    def cached(self, index: int, target: Target) -> Outcome | None:
+        """The outcome for ``target`` straight from the cache, or None (miss, fix run, stdin …)."""
+        if target.path == "-" or self.req.fix or self.req.diff:
+            return None
+        config = self.finder.for_path(target.path)
+        cache = self.cache_for(config)
+        if cache is None:
+            return None
+        try:
+            data = _read(target.path)
+        except InputError:
+            return None
+        diags = cache.get(cache.key(target.path, data))
+        if diags is None:
+            return None
+        try:
+            doc = self._load_for_display(target.path, data, config)
+        except InputError:
+            return None
+        n = len(doc.text)
+        if any(not (0 <= d.offset <= d.end_offset <= n) for d in diags):
+            return None
+        return Outcome(index, target.path, target.explicit, doc, diags, cached=True)
+
+    def _load_for_display(self, path: str, data: bytes, config: Config) -> Document:
+        if self._linter is None and path.lower().endswith(TEXT_SUFFIXES):
+            from planlint.cache import has_installed_plugins
+
+            if not has_installed_plugins():
+                from planlint.readers.text import read_text_document
+
+                try:
+                    return read_text_document(path, data)
+                except PlanlintError:
+                    raise
+                except Exception as e:
+                    raise InputError(f"读取失败：{type(e).__name__}: {e}") from None
+        return self.linter.load(path, data, config)
+
+    def check(self, index: int, target: Target) -> Outcome:
+        """Read, check and (with --fix) fix one file; errors become the outcome's ``error``."""
+        req = self.req
+        path = target.path
+        shown = (req.stdin_filename or "-") if path == "-" else path
+        out = Outcome(index, shown, target.explicit)
+        config = self.finder.for_path(shown if path == "-" else path)
+        linter = self.linter
+        try:
+            data = _read(path)
+            doc = linter.load(shown, data, config)
+            diags = linter.check(doc, config)
+        except InputError as e:
+            out.error = e.message
+            return out
+        cache = self.cache_for(config) if path != "-" else None
+        store_key = cache.key(path, data) if cache is not None else None
+        if (req.fix or req.diff) and doc.fixable:
+            fixed_doc, diags, n = _fix(linter, doc, diags, config, req.unsafe_fixes)
+            if n:
+                out.fixed = n
+                if req.diff:
+                    out.diff = _unified(shown, doc.text, fixed_doc.text)
+                    store_key = None
+                elif path == "-":
+                    out.stdout = fixed_doc.text
+                else:
+                    new_data = encode(fixed_doc.text, doc.encoding, doc.bom)
+                    try:
+                        write_atomic(path, new_data)
+                    except OSError as e:
+                        out.error = f"无法写入修复结果：{e.strerror or e}（原文件未改动）"
+                        out.explicit = True  # an error even for a file found in a folder
+                        return out
+                    if cache is not None:
+                        store_key = cache.key(path, new_data)
+                doc = fixed_doc
+        if cache is not None and store_key is not None:
+            cache.put(store_key, diags)
+        out.doc = _light(doc)
+        out.diags = diags
+        return out
+
+
+def _light(doc: Document) -> Document:
+    """The document without its derived structure: all that formatting needs, cheap to pickle."""
+    return Document(doc.text, doc.path, markdown=doc.markdown, encoding=doc.encoding, bom=doc.bom,
+                    line_hints=doc.line_hints, front_matter=doc.front_matter, line_label=doc.line_label,
+                    fixable=doc.fixable)
+
+
+def _check_all(checker: Checker, targets: list[Target], progress: "Progress") -> list[Outcome]:
+    outcomes: list[Outcome | None] = [None] * len(targets)
+    todo: list[int] = []
+    for i, t in enumerate(targets):
+        hit = checker.cached(i, t)
+        if hit is not None:
+            outcomes[i] = hit
+            progress.advance(t.path)
+        else:
+            todo.append(i)
+    jobs = _jobs(checker, targets, len(todo))
+    if jobs <= 1:
+        for i in todo:
+            outcomes[i] = checker.check(i, targets[i])
+            progress.advance(targets[i].path)
+    else:
+        serial = [i for i in todo if targets[i].path == "-"]
+        parallel = [(i, targets[i]) for i in todo if targets[i].path != "-"]
+        for i in serial:
+            outcomes[i] = checker.check(i, targets[i])
+            progress.advance(targets[i].path)
+        for out in _parallel(checker, parallel, jobs):
+            outcomes[out.index] = out
+            progress.advance(out.shown)
+    return [o for o in outcomes if o is not None]
+
+
+def _jobs(checker: Checker, targets: list[Target], n: int) -> int:
+    jobs = checker.req.jobs
+    if jobs == 0 and targets:
+        first = targets[0].path
+        jobs = checker.finder.for_path(first if first != "-" else ".").jobs
+    if jobs == 0:
+        if n < AUTO_JOBS_MIN_FILES:
+            return 1
+        jobs = _cpu_count()
+    return max(1, min(jobs, n))
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+# --- worker processes ----------------------------------------------------------------------------
+_WORKER: Checker | None = None
+
+
+def _init_worker(req: CheckRequest, date, fail_on) -> None:
+    global _WORKER
+    if _WORKER is None:  # spawned (not forked): build our own
+        _WORKER = Checker(req, date, fail_on)
+
+
+def _work(chunk: list[tuple[int, Target]]) -> list[Outcome]:
+    assert _WORKER is not None
+    return [_WORKER.check(i, t) for i, t in chunk]
+
+
+def _parallel(checker: Checker, items: list[tuple[int, Target]], jobs: int):
+    """Outcomes of ``items`` checked in ``jobs`` processes, yielded as chunks finish, in order."""
+    global _WORKER
+    if sys.platform.startswith("linux"):
+        # fork: workers start with the plugins already imported and the configs already read.
+        ctx = multiprocessing.get_context("fork")
+        checker.linter  # noqa: B018 - build the host once, in the parent
+        _WORKER = checker
+    else:  # pragma: no cover - spawn elsewhere
+        ctx = multiprocessing.get_context()
+    chunks = [items[k:k + JOBS_CHUNK] for k in range(0, len(items), JOBS_CHUNK)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(checker.req, checker.options.date, checker.options.fail_on)) as pool:
+            for outs in pool.map(_work, chunks):
+                yield from outs
+    finally:
+        _WORKER = None
+
+
+# --- progress ------------------------------------------------------------------------------------
+class Progress:
+    """A one-line progress bar on standard error, drawn only for many files on a terminal."""
+
+    def __init__(self, total: int, *, enabled: bool = True, stream=None):
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.done = 0
+        self._last = 0.0
+        try:
+            tty = self.stream.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        self.enabled = enabled and tty and total > 0
+        self._drawn = False
+
+    def advance(self, label: str = "") -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < PROGRESS_INTERVAL and self.done < self.total:
+            return
+        self._last = now
+        width = 24
+        filled = width * self.done // self.total
+        bar = "█" * filled + "░" * (width - filled)
+        name = label if len(label) <= 40 else "…" + label[-39:]
+        self.stream.write(f"\r\x1b[K检查 {bar} {self.done}/{self.total} {name}")
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._drawn = False
+
+
+# --- helpers -------------------------------------------------------------------------------------
 def _read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
