@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -28,7 +29,7 @@ def _where(doc, offset: int) -> str:
 
 
 # Clause boundaries inside a sentence: a pasted sentence often reappears as the tail of a longer one.
-_CLAUSE = regex.compile(r"[，,；;]")
+_CLAUSE = re.compile(r"[，,；;]")
 # Only a finished sentence counts as a whole: a line without an end mark is a title or a heading.
 _TERMINATED = regex.compile(r"[。！？!?；;…][”’」』）)》\"'\s]*$")
 
@@ -44,11 +45,11 @@ class _Sentence:
 def _sentence(text: str, s: int, e: int) -> _Sentence:
     clauses = []
     pos = s
-    for m in _CLAUSE.finditer(text, s, e):
-        clauses.append((pos, m.start(), compare_key(text[pos:m.start()])))
-        pos = m.end()
-    clauses.append((pos, e, compare_key(text[pos:e])))
-    clauses = [c for c in clauses if c[2]]
+    for piece in _CLAUSE.split(text[s:e]):  # separators are one character each
+        key = compare_key(piece)
+        if key:
+            clauses.append((pos, pos + len(piece), key))
+        pos += len(piece) + 1
     return _Sentence(s, e, "".join(c[2] for c in clauses), clauses)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-import regex
-
-_NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_FULL_WIDTH = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Not a letter or digit (stdlib re's Unicode \w: letters, digits, marks and "_").
+_NOT_WORD = re.compile(r"[\W_]+")
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def compare_key(s: str) -> str:
