@@ -125,3 +125,22 @@ def test_generated_ratios(x, y):
     assert messages(f"全年培训{x}人次，为年计划{y}人次的{right}%。", "figures/ratio-mismatch") == []
     wrong = f"{x * 100 / y + 5:.1f}"
     assert messages(f"全年培训{x}人次，为年计划{y}人次的{wrong}%。", "figures/ratio-mismatch")
+
+
+def _time(text):
+    import time
+
+    t = time.perf_counter()
+    check_text(text, "big.md", select=["figures"])
+    return time.perf_counter() - t
+
+
+def test_linear_time_on_long_documents_and_long_lines():
+    para = ("全年新建学校3所，改建5所，共计8所，其中乡镇3所；招生1200人，占计划1000人的120%。"
+            "覆盖率达到98.5%，由50万吨增加到55万吨，增长10%。2023年3月1日召开会议。\n\n")
+    _time(para)  # load jieba and caches
+    small, large = _time(para * 400), _time(para * 1600)
+    assert large < 8 * small + 0.5
+    line = "，".join(f"新建{i % 7 + 1}所共计{i % 5 + 2}所其中1所占全县的{i % 90}%" for i in range(3000)) + "。"
+    half = "，".join(f"新建{i % 7 + 1}所共计{i % 5 + 2}所其中1所占全县的{i % 90}%" for i in range(1500)) + "。"
+    assert _time(line) < 8 * _time(half) + 0.5

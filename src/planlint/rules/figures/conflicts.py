@@ -27,16 +27,18 @@ def check(doc, ctx):
     text = an.text
     seen: dict[str, tuple[object, int]] = {}
     for sent in an.sentences:
+        ctx_at = _CONTEXT.search(text, sent.start, sent.end)
+        first_context = ctx_at.end() if ctx_at else sent.end + 1
         for q in sent.quantities:
             if q.category != "percent" or not q.exact:
                 continue
             clause_end = q.end
-            while clause_end < sent.end and text[clause_end] not in _CLAUSE_BREAK:
+            while clause_end < min(sent.end, q.end + 40) and text[clause_end] not in _CLAUSE_BREAK:
                 clause_end += 1
-            if _CONTEXT.search(text, sent.start, clause_end):
+            if first_context <= clause_end:
                 continue  # the sentence up to this clause dates, compares or plans the figure
             start = q.start
-            while start > sent.start and text[start - 1] not in _CLAUSE_BREAK:
+            while start > max(sent.start, q.start - 40) and text[start - 1] not in _CLAUSE_BREAK:
                 start -= 1
             m = _RATE.search(text, start, q.start)
             if not m or m.start() != start:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 import regex
 
 from planlint.rule import Examples, Rule, RuleDocs
+from planlint.words import segment
 from planlint.rules.figures.analysis import analyse
 from planlint.rules.figures.numbers import SCALES, Quantity, format_decimal, half_spread, in_scale
 
@@ -29,6 +31,7 @@ _COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|�
 _CLAUSE_BREAK = "，,；;：:、。（）()"
 # At most this many characters may come between a clause's start and its total word (五年共计).
 MAX_TOTAL_LEAD = 4
+MAX_CLAUSE = 80
 
 
 def _summable(q: Quantity) -> bool:
@@ -36,8 +39,10 @@ def _summable(q: Quantity) -> bool:
 
 
 def clause_start(text: str, pos: int, floor: int) -> int:
-    """Where the clause holding ``pos`` begins (after the last ，；：、 or the sentence start)."""
+    """Where the clause holding ``pos`` begins (after the last ，；：、 or the sentence start),
+    looking back at most MAX_CLAUSE characters."""
     i = pos
+    floor = max(floor, pos - MAX_CLAUSE)
     while i > floor and text[i - 1] not in _CLAUSE_BREAK:
         i -= 1
     return i
@@ -60,7 +65,8 @@ def check(doc, ctx):
 
 
 def _totals(doc, ctx, text, sent, qs):
-    window_start = sent.start
+    starts = [q.start for q in qs]
+    window = 0  # index of the first quantity after the previous total
     for m in _TOTAL.finditer(text, sent.start, sent.end):
         if m.group() == "共":
             if m.start() > 0 and text[m.start() - 1] in _GONG_BEFORE:
@@ -72,14 +78,12 @@ def _totals(doc, ctx, text, sent, qs):
         lead = clause_start(text, m.start(), sent.start)
         if m.start() - lead > MAX_TOTAL_LEAD:
             continue  # 中央建设投资总计为…: a total of its own subject, not of the figures before
-        first = next((q for q in qs if q.start >= m.end()), None)
+        at = bisect.bisect_left(starts, m.end())
         bridge = _SHORT_BRIDGE if m.group() == "累计" else _BRIDGE
-        if first is None or not bridge.fullmatch(text, m.end(), first.start):
+        if at == len(qs) or not bridge.fullmatch(text, m.end(), qs[at].start):
             continue
-        totals = _figures_at(qs, first.start, text)
-        if not totals:
-            continue
-        parts_pool = [q for q in qs if window_start <= q.start and q.end <= m.start()]
+        totals = _figures_at(qs, at, text)
+        parts_pool = [q for q in qs[window:bisect.bisect_left(starts, m.start())] if q.end <= m.start()]
         for total in totals:
             if not _summable(total) or comparative(text, total, sent.start):
                 continue
@@ -89,15 +93,15 @@ def _totals(doc, ctx, text, sent, qs):
             if len(parts) < 2 or _some_run_adds_up(parts, total):
                 continue
             yield _report(ctx, m.group(), total, parts)
-        window_start = totals[-1].end
+        window = at + len(totals)
 
 
-def _figures_at(qs, pos, text):
-    """The chain of figures starting at ``pos`` (20种23500枚, 20种、23500枚)."""
+def _figures_at(qs, at, text):
+    """The chain of figures starting with ``qs[at]`` (20种23500枚, 20种、23500枚)."""
     out = []
-    for q in qs:
-        if q.start < pos:
-            continue
+    pos = qs[at].start
+    for i in range(at, len(qs)):
+        q = qs[i]
         if q.start != pos:
             break
         out.append(q)
@@ -128,7 +132,8 @@ def _noun_after(doc, q: Quantity) -> str:
     """The word a generic classifier counts (15个乡镇 → 乡镇), or '' when none follows."""
     if q.unit not in _NOUN_CLASSIFIERS or q.end >= len(doc.text) or doc.text[q.end] in _PUNCT:
         return ""
-    for tok in doc.words(q.end, min(len(doc.text), q.end + 6)):
+    # A short window of its own: Document.words filters a whole sentence's tokens on every call.
+    for tok in segment(doc.text, q.end, min(len(doc.text), q.end + 6)):
         if tok.start >= q.end:
             if tok.text in _NOT_NOUN or not all("\u4e00" <= c <= "\u9fff" for c in tok.text):
                 return ""
@@ -160,16 +165,18 @@ def _report(ctx, word, total, parts):
 
 
 def _subsets(ctx, text, sent, qs):
+    starts = [q.start for q in qs]
     for m in _SUBSET.finditer(text, sent.start, sent.end):
-        before = [q for q in qs if q.end <= m.start()]
-        if not before:
+        k = bisect.bisect_left(starts, m.start()) - 1
+        if k < 0:
             continue
-        whole = before[-1]
-        if len(text[whole.end:m.start()]) > 1 or not _summable(whole) or comparative(text, whole, sent.start):
+        whole = qs[k]
+        if whole.end > m.start() or len(text[whole.end:m.start()]) > 1 or not _summable(whole) \
+                or comparative(text, whole, sent.start):
             continue
         stop = _enumeration_end(text, m.end(), sent.end, parenthetical=text[m.start() - 1] == "、")
-        after = [q for q in qs if m.end() <= q.start and q.end <= stop and _summable(q)
-                 and q.key == whole.key and not comparative(text, q, sent.start)]
+        after = [q for q in qs[k + 1:bisect.bisect_left(starts, stop)] if m.end() <= q.start and q.end <= stop
+                 and _summable(q) and q.key == whole.key and not comparative(text, q, sent.start)]
         if not after:
             continue
         if after[0].value > whole.value + half_spread(whole, after[0]):

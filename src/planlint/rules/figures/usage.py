@@ -82,7 +82,7 @@ def _cn_small(s: str) -> int:
 
 def _quoted(text: str, pos: int) -> bool:
     """True inside 《》 or quotation marks on the same line (a title keeps its own form)."""
-    line_start = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    line_start = max(text.rfind("\n", max(0, pos - 200), pos), text.rfind("\r", max(0, pos - 200), pos), pos - 201) + 1
     before = text[line_start:pos]
     return before.count("《") > before.count("》") or before.count("“") > before.count("”")
 
