@@ -174,11 +174,10 @@ def misspelling_check(confusions: Iterable[Confusion]):
             if s < last_end:
                 continue
             last_end = e
-            note = f"（{c.note}）" if c.note else ""
             fix = None
             if c.fix != "none":
                 fix = Fix.replace(s, e, c.right, f"改为“{c.right}”", safe=c.fix == "safe")
-            yield ctx.report(s, e, f"“{c.wrong}”疑为“{c.right}”之误{note}，依据：{c.source}", fix=fix)
+            yield ctx.report(s, e, f"“{c.wrong}”疑为“{c.right}”之误，应改为“{c.right}”（依据{c.source}）", fix=fix)
 
     return check
 
