@@ -37,6 +37,7 @@ STRAY = "typography/stray-period"
     ("全县（含城区)共15个乡镇。\n", "全县（含城区）共15个乡镇。\n"),
     ("如何解决?\n", "如何解决？\n"),
     ("等等...\n", "等等……\n"),
+    ("**注意**:按时报送。\n", "**注意**：按时报送。\n"),
 ])
 def test_halfwidth_fix(before, after):
     assert _fixed(before, HALF) == after
@@ -101,6 +102,7 @@ def test_unbalanced_kinds(text, word):
     "He said he don’t know. 办好“中国’99昆明世界园艺博览会”。\n",
     "可视为《\n中华人民共和国著作权法\n》第五条规定。\n",
     "（全县（含城区)共15个乡镇）。\n",
+    "“第一段引文。\n“第二段引文。\n“最后一段引文。”\n",
 ])
 def test_unbalanced_quiet(text):
     assert _diags(text, PAIR, "x.txt") == []
@@ -178,3 +180,25 @@ def test_seed_defects_found(seeds):
     assert any(s.endswith("“十五大精") for s in found[PAIR])
     assert any("领导的." in s for s in found[STRAY])
     assert found[QUOTES]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = "工作计划的是三八,;:?!().\"'“”‘’《》（）【】。，、；：？！ aZ19\n-/@…·．"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_typography_never_crashes_and_safe_fixes_converge(text):
+    """Any mix of marks: diagnostics stay inside one line, and repeated safe fixing settles quickly."""
+    for _ in range(6):
+        doc, diags = check_text(text, "x.md", select=["typography"])
+        for d in diags:
+            assert 0 <= d.offset <= d.end_offset <= len(text)
+            if d.fix:
+                assert all("\n" not in text[e.offset:e.end_offset] for e in d.fix.edits)
+        new, n = apply_fixes(text, diags)
+        if n == 0 or new == text:
+            return
+        text = new
+    raise AssertionError(f"safe fixes still changing the text after 6 passes: {text!r}")

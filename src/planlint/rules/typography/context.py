@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import weakref
 
 import regex
 
@@ -23,11 +24,11 @@ _PROTECTED = regex.compile(
 
 
 class Protected:
-    """The protected spans of one stretch of text, with a fast membership test."""
+    """The protected spans inside one block, with fast membership tests."""
 
-    def __init__(self, text: str, start: int, end: int):
-        self.spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text, start, end)]
-        self._starts = [s for s, _ in self.spans]
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self._starts = [a for a, _ in spans]
 
     def __contains__(self, offset: int) -> bool:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -38,16 +39,38 @@ class Protected:
         return i >= 0 and self.spans[i][1] > start
 
 
-def prose_ranges(doc):
+# Per document, computed once and shared by the rules of this family (documents are immutable).
+_RANGES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def prose_ranges(doc) -> list:
     """(block, start, end, protected) for every prose block, from after its markup and outline marker.
 
     Starting at ``content_start`` leaves Markdown markup and outline markers such as "（一）、" to
-    ``structure/``, which owns their punctuation.
+    ``structure/``, which owns their punctuation. Protected spans are found in one pass over the text.
     """
+    try:
+        cached = _RANGES.get(doc)
+    except TypeError:  # not weak-referenceable: compute without caching
+        cached = None
+    if cached is not None:
+        return cached
     text = doc.text
+    spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+    starts = [a for a, _ in spans]
+    out = []
     for b in doc.prose_blocks:
         end = b.end
         while end > b.content_start and text[end - 1] in "\r\n":
             end -= 1
-        if end > b.content_start:
-            yield b, b.content_start, end, Protected(text, b.content_start, end)
+        if end <= b.content_start:
+            continue
+        i = max(0, bisect.bisect_right(starts, b.content_start) - 1)
+        j = bisect.bisect_left(starts, end)
+        inside = [(max(a, b.content_start), min(c, end)) for a, c in spans[i:j] if c > b.content_start]
+        out.append((b, b.content_start, end, Protected(inside)))
+    try:
+        _RANGES[doc] = out
+    except TypeError:
+        pass
+    return out

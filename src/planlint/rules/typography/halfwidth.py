@@ -17,6 +17,7 @@ _MARK = regex.compile(r"\.{3,}|[,;:?!.]")
 # Characters of a Latin term written inside Chinese (GDP, 5G, COVID-19, A.B).
 _TERM_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+#/")
 _SPACES = " \t"
+_EMPHASIS = "*_~"
 # Full-width twins: a half-width mark next to its own full-width twin is a repeat, not a width error.
 _TWIN = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 
@@ -39,7 +40,10 @@ def _embedded_term(text: str, i: int, lo: int) -> bool:
 def _in_chinese(text: str, i: int, lo: int, hi: int) -> bool:
     """Whether the half-width mark at ``i`` punctuates Chinese prose (not English, numbers, times)."""
     ch = text[i]
-    left = text[i - 1] if i > lo else ""
+    k = i
+    while k > lo and text[k - 1] in _EMPHASIS:
+        k -= 1  # **注意**: reads the character before the Markdown emphasis
+    left = text[k - 1] if k > lo else ""
     after = text[i + 1] if i + 1 < hi else ""
     right, _ = _next_visible(text, i + 1, hi)
     if left in _TWIN.values() or after == _TWIN.get(ch) or left == ch or after == ch:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from planlint.rules.typography.chars import is_latin
 
 # Opening mark -> closing mark. Half-width parentheses pair with either width of the other half.
@@ -12,6 +14,7 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 # Marks of one kind: a half-width parenthesis closes a full-width one and the other way round.
 KIND = {**{o: o for o in PAIRS}, **{c: o for c, o in CLOSERS.items()}, "(": "（", ")": "（"}
 HALF_WIDTH = frozenset("()")
+_MARKS = regex.compile("[" + regex.escape("".join(KIND)) + "]")
 NAMES = {
     "“": ("左双引号", "右双引号"), "‘": ("左单引号", "右单引号"), "《": ("左书名号", "右书名号"),
     "〈": ("左单书名号", "右单书名号"), "（": ("左括号", "右括号"), "【": ("左方头括号", "右方头括号"),
@@ -50,7 +53,8 @@ def match_pairs(text: str, lo: int, hi: int, protected, carried: list[int] | Non
     (1) 2) are list labels). ``carried`` are openers left open by the line before (hard-wrapped text).
     """
     out = Pairing()
-    marks = [i for i in range(lo, hi) if text[i] in KIND and i not in protected and not _apostrophe(text, i, lo, hi)]
+    marks = [m.start() for m in _MARKS.finditer(text, lo, hi)
+             if m.start() not in protected and not _apostrophe(text, m.start(), lo, hi)]
     # Per kind: closers still to come minus openers still to come (what could close an open mark).
     spare: dict[str, int] = {}
     for i in marks:

@@ -40,7 +40,12 @@ def _chinese(text: str, o: int, c: int, lo: int, hi: int) -> bool:
 def check(doc, ctx):
     text = doc.text
     for _block, lo, hi, protected in prose_ranges(doc):
-        quotes = [i for i in range(lo, hi) if text[i] == '"' and i not in protected]
+        quotes = []
+        i = text.find('"', lo, hi)
+        while i >= 0:
+            if i not in protected:
+                quotes.append(i)
+            i = text.find('"', i + 1, hi)
         if not quotes:
             continue
         if _pairs_certain(text, quotes):

@@ -43,6 +43,10 @@ def _continues(text: str, lo: int, hi: int) -> bool:
     return text[lo:hi].rstrip()[-1:] not in _ENDS
 
 
+def _quoted_paragraph(text: str, lo: int, unclosed: list[int]) -> bool:
+    return unclosed == [lo] and text[lo] == "“"
+
+
 def check(doc, ctx):
     text = doc.text
     carried: list[int] = []
@@ -57,6 +61,10 @@ def check(doc, ctx):
             carried = result.unclosed
             continue
         carried = []
+        if _quoted_paragraph(text, lo, result.unclosed) and not last and text[ranges[n + 1][1]] == "“":
+            # A quotation of several paragraphs opens each with “ and closes only the last one
+            # (GB/T 15834-2011 4.14.3).
+            result.unclosed = []
         yield from _report(ctx, text, result)
 
 
@@ -110,9 +118,12 @@ RULE = Rule(
         说明=(
             "在同一段内检查成对使用的标号：双引号“ ”、单引号‘ ’、书名号《 》〈 〉、括号（ ）、"
             "方头括号【 】、六角括号〔 〕、直角引号「 」『 』。报告三种情况：左半没有闭合（位置指向未闭合的"
-            "左半）、右半没有对应的左半、两对标号交叉嵌套（如“《……”……》）。全角与半角括号混配"
+            "左半）、右半没有对应的左半、左右两半不是一对（“六五’）、引号方向写反（”五讲四美”）、"
+            "两对标号交叉嵌套（如“《……”……》）。全角与半角括号混配"
             "（“（处)”）按成对处理，宽度问题由 typography/halfwidth-punctuation 报告；孤立的半角“1)”"
-            "是列表编号，不报告；英文中的撇号（don’t）不算引号。"
+            "是列表编号，不报告；英文中的撇号（don’t）和省略年份的’99不算引号。一行没有以句末点号结束、"
+            "其后几行把标号闭合的（硬换行，或网页把链接文字单独成行），视为成对；多段引文每段开头用前引号、"
+            "只在最后一段末尾用后引号，符合 GB/T 15834-2011 4.14.3，不报告。"
         ),
         原因=(
             "引号或括号不成对，读者无法判断引用或注释到哪里结束，审稿时必须逐一补正；"
