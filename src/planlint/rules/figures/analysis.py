@@ -20,6 +20,7 @@ class Sentence:
     start: int
     end: int
     quantities: list[Quantity] = field(default_factory=list)
+    block: int = -1  # index into doc.prose_blocks
 
 
 @dataclass
@@ -49,9 +50,9 @@ def analyse(doc) -> Analysis:
 def _build(doc) -> Analysis:
     text = normalise(doc.text)
     sentences: list[Sentence] = []
-    for b in doc.prose_blocks:
+    for i, b in enumerate(doc.prose_blocks):
         for s, e in split_figure_sentences(text, b.content_start, b.end):
-            sentences.append(Sentence(s, e, scan(text, s, e)))
+            sentences.append(Sentence(s, e, scan(text, s, e), i))
     return Analysis(text, sentences)
 
 

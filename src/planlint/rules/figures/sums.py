@@ -10,6 +10,7 @@ import regex
 from planlint.rule import Examples, Rule, RuleDocs
 from planlint.words import segment
 from planlint.rules.figures.analysis import analyse
+from planlint.rules.figures.tables import table_mismatches
 from planlint.rules.figures.numbers import SCALES, Quantity, format_decimal, half_spread, in_scale
 
 # Words that announce a total of what came before in the sentence.
@@ -56,12 +57,71 @@ def comparative(text: str, q: Quantity, floor: int) -> bool:
 def check(doc, ctx):
     an = analyse(doc)
     text = an.text
-    for sent in an.sentences:
+    for k, sent in enumerate(an.sentences):
         qs = sent.quantities
-        if len(qs) < 2:
+        if not qs:
             continue
+        if k > 0:
+            yield from _list_total(doc, ctx, text, an, k)
         yield from _totals(doc, ctx, text, sent, qs)
         yield from _subsets(ctx, text, sent, qs)
+    yield from _tables(doc, ctx)
+
+
+# A block that opens with a total of the list above it: 以上合计9所, 合计：9所, 共计9所.
+_LIST_TOTAL = regex.compile(r"(?:以上|上述|上列|各项|全部)?(?:合计|共计|总计|总共|一共)[：:，,]?"
+                            r"(?:[^，,。；;：:、\d]{0,8})")
+
+
+def _list_total(doc, ctx, text, an, k):
+    """A total opening its own paragraph, checked against the list items right above it."""
+    sent = an.sentences[k]
+    blocks = doc.prose_blocks
+    block = blocks[sent.block]
+    if sent.start != block.content_start or an.sentences[k - 1].block == sent.block:
+        return
+    m = _LIST_TOTAL.match(text, sent.start, sent.end)
+    if not m:
+        return
+    total = sent.quantities[0]
+    if total.start != m.end() or not _summable(total):
+        return
+    # the run of list items just above, in one numbering style
+    items = []
+    i = sent.block - 1
+    style = None
+    # a short numbered line counts as a heading in the core; here it is an item like the others
+    while i >= 0 and blocks[i].kind in ("list_item", "heading") and blocks[i].marker is not None:
+        if style is None:
+            style = blocks[i].marker.style
+        elif blocks[i].marker.style != style:
+            break
+        items.append(i)
+        i -= 1
+    if len(items) < 2:
+        return
+    wanted = set(items)
+    parts = [q for s in an.sentences if s.block in wanted for q in s.quantities
+             if _summable(q) and q.key == total.key and not comparative(text, q, s.start)]
+    if len(parts) >= 2 and not _some_run_adds_up(parts, total):
+        yield _report(ctx, m.group().rstrip("：:，, ") or "合计", total, parts)
+
+
+def _tables(doc, ctx):
+    run = []
+    for b in doc.prose_blocks + [None]:
+        if b is not None and b.kind == "table":
+            run.append(b)
+            continue
+        if len(run) >= 4:
+            for start, end, header, parts, total, label in table_mismatches(doc, run):
+                shown = " + ".join(format_decimal(v) for v in parts)
+                yield ctx.report(
+                    start, end,
+                    f"“{header}”一列：{shown} = {format_decimal(sum(parts, Decimal(0)))}，"
+                    f"与“{label}”行的{format_decimal(total)}不符：请核对各行或合计",
+                )
+        run = []
 
 
 def _totals(doc, ctx, text, sent, qs):
