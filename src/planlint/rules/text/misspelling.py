@@ -21,7 +21,7 @@ BEFORE_WINDOW = 20  # characters of context a preceded_by pattern may look at
 AFTER_WINDOW = 40  # characters of context a followed_by pattern may look at
 _FIX_MODES = ("safe", "unsafe", "none")
 _KEYS = {"wrong", "right", "source", "preceded_by", "not_preceded_by", "followed_by",
-         "not_followed_by", "boundary", "fix", "note", "since"}
+         "not_followed_by", "boundary", "fix", "note", "since", "variant"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Confusion:
     fix: str = "safe"
     note: str = ""
     since: dt.date | None = None  # documents dated earlier are not judged (the norm did not exist yet)
+    variant: bool = False  # a non-recommended variant form (异形词) rather than a wrong character
     origin: str = ""  # the file or pack the entry came from
 
     def context_allows(self, before: str, after: str) -> bool:
@@ -96,8 +97,9 @@ def load_confusions(mapping: Mapping | Sequence, source: str) -> list[Confusion]
         if fix not in _FIX_MODES:
             raise PlanlintError(f"{where}: fix 应为 safe、unsafe 或 none")
         boundary = e.get("boundary", True)
-        if not isinstance(boundary, bool):
-            raise PlanlintError(f"{where}: boundary 应为 true 或 false")
+        variant = e.get("variant", False)
+        if not isinstance(boundary, bool) or not isinstance(variant, bool):
+            raise PlanlintError(f"{where}: boundary 和 variant 应为 true 或 false")
         since = e.get("since")
         if since is not None and not isinstance(since, dt.date):
             try:
@@ -110,7 +112,8 @@ def load_confusions(mapping: Mapping | Sequence, source: str) -> list[Confusion]
             not_preceded_by=_patterns(e.get("not_preceded_by"), "not_preceded_by", where, True),
             followed_by=_patterns(e.get("followed_by"), "followed_by", where, False),
             not_followed_by=_patterns(e.get("not_followed_by"), "not_followed_by", where, False),
-            boundary=boundary, fix=fix, note=str(e.get("note") or ""), since=since, origin=source,
+            boundary=boundary, fix=fix, note=str(e.get("note") or ""), since=since, variant=variant,
+            origin=source,
         ))
     return out
 
@@ -177,7 +180,8 @@ def misspelling_check(confusions: Iterable[Confusion]):
             fix = None
             if c.fix != "none":
                 fix = Fix.replace(s, e, c.right, f"改为“{c.right}”", safe=c.fix == "safe")
-            yield ctx.report(s, e, f"“{c.wrong}”疑为“{c.right}”之误，应改为“{c.right}”（依据{c.source}）", fix=fix)
+            what = "是不推荐的异形词词形" if c.variant else f"疑为“{c.right}”之误"
+            yield ctx.report(s, e, f"“{c.wrong}”{what}，应改为“{c.right}”（依据{c.source}）", fix=fix)
 
     return check
 
