@@ -23,7 +23,7 @@ _ANCHOR = re.compile("(?=([" + "".join(
 # bounds the work per shingle and keeps the scan linear.
 MAX_POSTINGS = 8
 # Sampled similarity this far below the threshold still nominates a pair for the exact comparison.
-SLACK = 0.2
+SLACK = 0.35
 # Paragraphs are compared on their Chinese characters only: punctuation, numbers, Latin text and
 # URLs (查看原文 links that differ only in an id) do not count.
 _NOT_HAN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]+")
