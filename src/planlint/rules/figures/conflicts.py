@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from planlint.rule import Examples, Rule, RuleDocs
@@ -14,7 +16,7 @@ _RATE = regex.compile(
 )
 # Clauses that compare, plan or date a value state a different fact each time.
 _CONTEXT = regex.compile(
-    r"\d{4}|[〇一二]{4}年|今年|去年|上年|明年|年底|年末|年初|同比|比上|提高|提升|下降|增长|由|从|到|至|目标|力争|预计|计划|"
+    r"\d{4}|[〇一二]{4}年|今年|去年|上年|明年|年底|年末|年初|同比|比上|提高|提升|下降|增长|由|从|(?<!达)到|(?<!截)至|目标|力争|预计|计划|"
     r"季度|半年|月份|月底|月末|以上|以下|左右|分别|平均|其中|超过|不低于|不少于|不高于|同期|比重|占比"
 )
 _CLAUSE_BREAK = "，,；;：:、。（）()"
@@ -25,7 +27,8 @@ _VAGUE_HEAD = regex.compile(r"^(?:使|让|将|把|确保|保证|实现|推动|�
 def check(doc, ctx):
     an = analyse(doc)
     text = an.text
-    seen: dict[str, tuple[object, int]] = {}
+    seen: dict[tuple[int, str], tuple[object, int]] = {}
+    tops = [c.start for c in doc.sections.children]
     for sent in an.sentences:
         ctx_at = _CONTEXT.search(text, sent.start, sent.end)
         first_context = ctx_at.end() if ctx_at else sent.end + 1
@@ -46,9 +49,12 @@ def check(doc, ctx):
             metric = _VAGUE_HEAD.sub("", m.group("metric"))
             if len(metric) < 5:
                 continue  # 合格率, 覆盖率 alone: of what? too vague to call the two values one metric
-            first = seen.get(metric)
+            # A review part and a plan part (工作回顾 / 重点工作) state different years' figures:
+            # only figures under the same top-level heading are compared.
+            metric_key = (bisect.bisect_right(tops, q.start), metric)
+            first = seen.get(metric_key)
             if first is None:
-                seen[metric] = (q, doc.position(q.start)[0])
+                seen[metric_key] = (q, doc.position(q.start)[0])
             elif first[0].value != q.value:
                 fq, line = first
                 yield ctx.report(
@@ -65,7 +71,8 @@ RULE = Rule(
     docs=RuleDocs(
         说明="同一个比率（主语和指标名称完全相同，如“全镇企业劳动合同签订率”）在文中两处写成不同的百分比时报告。"
              "规则从严掌握：只比较主语至少五个字、句中没有年份、时段、目标、比较（提高、同比、由……到……）"
-             "和约数的陈述，以免把不同年份、不同范围的数字当成矛盾。",
+             "和约数的陈述，并且只比较同一个一级标题下的两处（“工作回顾”与“重点工作”说的是不同年份），"
+             "以免把不同年份、不同范围的数字当成矛盾。",
         原因="同一数据前后不一，是材料拼凑、多人起草或修改时只改一处造成的，审阅者一旦发现就会质疑全部数据。",
         示例="全镇企业劳动合同签订率达90%。……全镇企业劳动合同签订率达86%。",
         建议写法="核对后统一为一个数值；如果两个数分属不同年份或范围，写明年份或范围。",

@@ -44,23 +44,29 @@ def check(doc, ctx):
     text = an.text
     for sent in an.sentences:
         qs = sent.quantities
-        if len(qs) < 3:
+        if len(qs) < 2:
             continue
+        yield from _shares_over_100(ctx, text, sent, qs)
         for k, z in enumerate(qs):
             if z.category not in ("percent", "points") or not z.exact or k < 2:
                 continue
             found = _share(text, sent, qs, k) or _growth(text, sent, qs, k)
             if found:
                 yield ctx.report(z.start, z.end, found)
-        yield from _shares_over_100(ctx, text, sent, qs)
 
 
 def _nearest_before(qs, k, pos, key, text, max_gap=2):
-    """The quantity ending at most ``max_gap`` characters (punctuation) before ``pos`` with ``key``."""
+    """The quantity just before ``pos`` with ``key``: at most ``max_gap`` characters away, or in the
+    clause before with only words between (有3个村完成改造，占…)."""
     for j in range(k - 1, -1, -1):
         q = qs[j]
         if q.end <= pos:
-            if q.key == key and pos - q.end <= max_gap and not regex.search(r"[\u4e00-\u9fff\d]", text[q.end:pos]):
+            gap = text[q.end:pos]
+            if q.key != key or regex.search(r"\d|[；;。]", gap):
+                return None
+            if len(gap) <= max_gap and not regex.search(r"[\u4e00-\u9fff]", gap):
+                return j, q
+            if len(gap) <= 12 and gap.count("，") + gap.count(",") == 1 and regex.fullmatch(r"[\u4e00-\u9fff]*[，,]", gap):
                 return j, q
             return None
     return None
