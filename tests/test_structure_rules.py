@@ -181,3 +181,20 @@ def test_marker_before_a_year_is_a_marker():
     assert match_marker("3.5亿元") is None
     text = "1.甲；\n\n2.乙；\n\n3.2022年国内生产总值超121万亿元；\n\n4.丁；\n\n5.49个城市试点长护险；\n\n6.戊；\n"
     assert spans(text, GAP) == []
+
+
+# --- wrong-genre ------------------------------------------------------------------------------
+GENRE = "structure/wrong-genre"
+
+
+def test_summary_with_a_plans_section_is_a_summary():
+    text = ("# 图书馆2023年工作总结\n\n## 一、主要成绩\n\n全年接待读者12万人次，举办讲座36场。\n\n"
+            "## 二、下一步打算\n\n明年将推进分馆建设，力争新增分馆3个，确保延时开放，争取经费支持，"
+            "将开展阅读推广，要继续加强队伍建设。\n")
+    assert not run(text, GENRE, "x.md")[1]
+
+
+def test_plan_with_a_review_section_is_a_plan():
+    text = ("# 图书馆2024年工作计划\n\n## 一、2023年工作回顾\n\n回顾过去的一年，我们主要做了以下工作，取得了较好成绩，"
+            "圆满完成了全年任务。\n\n## 二、2024年主要任务\n\n将开展阅读推广。\n")
+    assert not run(text, GENRE, "x.md")[1]

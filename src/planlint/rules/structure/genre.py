@@ -9,6 +9,7 @@ from importlib import resources
 import regex
 import yaml
 
+from planlint.blocks import HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
@@ -44,12 +45,28 @@ class Tense:
     seen_prosp: list = None
 
 
+# Sections where the other tense belongs: a 总结's 下一步打算, a 计划's review of last year.
+_LOOKS_AHEAD = regex.compile(r"下一步|下步|打算|今后|明年|努力方向|工作思路|工作计划|展望|设想")
+_LOOKS_BACK = regex.compile(r"回顾|总结|上年|去年|上一年|过去|成绩|完成情况|基本情况")
+
+
 def tense(doc, part: Part) -> Tense:
+    """Tense signals in the part's body; a 总结's plans section and a 计划's review section are skipped."""
     t = Tense(seen_retro=[], seen_prosp=[])
     sig = signals()
     text = doc.text
+    skip = _LOOKS_AHEAD if part.kind == "总结" else _LOOKS_BACK if part.kind == "计划" else None
+    skip_level = None  # level of the heading that opened a skipped section
     for b in part.blocks:
         if b is part.title_block:
+            continue
+        if b.kind == HEADING:
+            if skip_level is not None and b.level <= skip_level:
+                skip_level = None
+            if skip_level is None and skip is not None and skip.search(text, b.content_start, b.end):
+                skip_level = b.level
+                continue
+        if skip_level is not None:
             continue
         for side in ("retrospective", "prospective"):
             for s in sig.get(side, ()):
@@ -114,7 +131,7 @@ WRONG_GENRE = Rule(
     docs=RuleDocs(
         说明="标题是“……计划”的文档，正文却出现“回顾过去的一年”“工作总结如下”“主要做了以下工作”“取得了……成绩”等回顾，"
              "且回顾信号多于“将开展”“力争”“下一步”等计划信号；或标题是“……总结”的文档通篇只有打算，"
-             "没有任何“取得了……”“完成了……”。提示中列出看到的信号。信号表在 genre.yaml 中，可扩充。"
+             "没有任何“取得了……”“完成了……”。提示中列出看到的信号。总结中“下一步打算”一类部分、计划中“上年工作回顾”一类部分不计入。信号表见包内 genre.yaml。"
              "只检查标题（或文件名、配置）明确为计划或总结的文档，合集中每篇分别检查。",
         原因="网上范文和复制粘贴常把去年的总结当作今年的计划，文不对题，审核时会被退回。",
         示例="标题“2023年工作计划”，正文“回顾过去的一年，我们主要做了以下几方面的工作……取得了一定的成效”",
