@@ -173,3 +173,24 @@ def test_sections_check_builds_a_rule_check():
     diags = list(rule.check(doc, RuleContext(rule, {}, Severity.WARNING)))
     assert len(diags) == 1
     assert "缺少“安全生产”部分（acme 规则包）" in diags[0].message
+
+
+def test_titles_limit_which_documents_a_kind_checks():
+    req = builtin_requirements()
+    assert req["方案"].titles == ("实施方案", "工作方案", "方案")
+    activity = "# 2024年“三八”节活动方案\n\n## 一、活动主题\n\n巾帼建功。\n\n## 二、活动时间\n\n3月8日。\n"
+    assert _missing(activity) == []
+    notice = "# 2024年春节值班工作安排\n\n## 一、值班时间\n\n2月9日至17日。\n"
+    assert _missing(notice) == []
+    scheme = "# 2024年老旧小区改造实施方案\n\n## 一、工作目标\n\n完成改造12个。\n"
+    assert _names(_missing(scheme)) == ["保障措施", "实施步骤"]
+    req2 = load_requirements({"方案": {"extend": True, "titles": ["活动方案"], "sections": ["活动时间"]}},
+                             "acme.yaml", base=req)
+    assert req2["方案"].titles == ("活动方案",)
+    assert load_requirements({"方案": {"extend": True}}, "acme.yaml", base=req)["方案"].titles == req["方案"].titles
+    assert load_requirements({"方案": ["工作目标"]}, "acme.yaml", base=req)["方案"].titles == ()
+
+
+def test_kind_set_by_config_is_always_checked():
+    cfg = from_mapping({"kind": {"*.md": "方案"}}, None, Path.cwd())
+    assert _names(_missing("# 三八节活动方案\n\n## 一、工作目标\n\n巾帼建功。\n", config=cfg)) == ["保障措施", "实施步骤"]

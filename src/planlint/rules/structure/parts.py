@@ -45,6 +45,7 @@ class Part:
     title_block: Block | None = None
     kind: str | None = None
     kind_reason: str = ""
+    kind_word: str | None = None  # the title word that named the kind (工作计划, 活动方案 …); None if configured
 
     @property
     def anchor(self) -> Block | None:
@@ -61,14 +62,20 @@ def kind_at_end(title: str, kind_words: dict) -> str | None:
 
     "2023年工作计划篇1" is a 计划; "关于制定第十个五年计划的建议" is not (it ends with 建议).
     """
+    found = kind_word_at_end(title, kind_words)
+    return found[0] if found else None
+
+
+def kind_word_at_end(title: str, kind_words: dict) -> tuple[str, str] | None:
+    """(kind, the title word that named it) for the word a title ends with, else None."""
     t = title.strip()
     t = _TITLE_TAIL.sub("", t) or t
     best = None
     for name, words in kind_words.items():
         for w in words:
             if t.endswith(w) and (best is None or len(w) > best[0]):
-                best = (len(w), name)
-    return best[1] if best else None
+                best = (len(w), name, w)
+    return (best[1], best[2]) if best else None
 
 
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -124,21 +131,23 @@ def _decide_kind(doc, part: Part, collection: bool) -> None:
     words = doc.kind_words
     override = getattr(doc, "_kind_override", None)
     for b, t, label in _title_candidates(doc, part, collection):
-        k = kind_at_end(t, words)
-        if k:
+        found = kind_word_at_end(t, words)
+        if found:
             part.title_block = b if label == "标题" else None
-            part.kind, part.kind_reason = k, f"{label}“{t[:40]}”"
+            part.kind, part.kind_word = found
+            part.kind_reason = f"{label}“{t[:40]}”"
             break
     if override is not None and override.name:
-        part.kind, part.kind_reason = override.name, override.reason
+        part.kind, part.kind_reason, part.kind_word = override.name, override.reason, None
         return
     if part.kind is None and not collection and doc.path and doc.path != "-":
         import os
 
         name = os.path.basename(doc.path)
-        k = kind_at_end(os.path.splitext(name)[0], words)
-        if k:
-            part.kind, part.kind_reason = k, f"文件名“{name}”"
+        found = kind_word_at_end(os.path.splitext(name)[0], words)
+        if found:
+            part.kind, part.kind_word = found
+            part.kind_reason = f"文件名“{name}”"
 
 
 def heading_text(doc, block: Block) -> str:

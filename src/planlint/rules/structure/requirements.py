@@ -14,6 +14,7 @@ The format (documented with the built-in sets in docs/rules/structure.md)::
       ordered: false            # true: the sections must appear in this order
       extend: false             # true: start from the base (built-in) set for this kind
       remove: [时间安排]          # with extend: drop these requirements (by name)
+      titles: [工作计划, 计划]    # only documents whose title ends with one of these (default: all)
       sections:                 # the requirements; each is met by any synonym in a heading
         - name: 指导思想
           synonyms: [指导思想, 总体要求]
@@ -44,6 +45,7 @@ KIND_KEYS = {
     "extend": "是否在基础（内置）要求上增删（true/false）",
     "remove": "extend 时去掉的部分名称列表",
     "source": "要求的出处",
+    "titles": "只检查标题以这些词结尾的文档（如 [工作计划, 计划]；默认该文种的所有标题词）",
 }
 SECTION_KEYS = {"name": "部分名称", "synonyms": "可接受的标题用语列表", "source": "出处"}
 
@@ -76,6 +78,11 @@ class KindRequirements:
     sections: tuple[Requirement, ...]
     ordered: bool = False
     source: str = ""
+    titles: tuple[str, ...] = ()  # only documents whose title ends with one of these (empty: all)
+
+    def applies_to(self, kind_word: str | None) -> bool:
+        """Whether a document named by ``kind_word`` (None: kind set by config) is checked."""
+        return not self.titles or kind_word is None or kind_word in self.titles
 
 
 Requirements = Mapping[str, KindRequirements]
@@ -156,6 +163,7 @@ def load_requirements(mapping: Any, source: str, base: Requirements | None = Non
             raise _err(source, f"文种 “{kind}” 的 sections 应为列表")
         new = [_section(item, f"{kind}.sections[{i}]", source, kind_source) for i, item in enumerate(raw)]
         previous = out.get(kind)
+        titles = _strings(spec["titles"], f"{kind}.titles", source) if spec.get("titles") is not None else None
         if spec.get("extend"):
             kept = list(previous.sections) if previous else []
             removed = set(_strings(spec["remove"], f"{kind}.remove", source)) if spec.get("remove") else set()
@@ -170,7 +178,9 @@ def load_requirements(mapping: Any, source: str, base: Requirements | None = Non
             if spec.get("remove"):
                 raise _err(source, f"文种 “{kind}” 的 remove 只能与 extend: true 一起使用")
             sections, ordered = new, spec.get("ordered", False)
-        out[kind] = KindRequirements(kind, tuple(sections), bool(ordered), kind_source)
+        if titles is None:
+            titles = previous.titles if (previous and spec.get("extend")) else ()
+        out[kind] = KindRequirements(kind, tuple(sections), bool(ordered), kind_source, tuple(titles))
     return out
 
 
@@ -199,7 +209,7 @@ def find_missing(doc, requirements: Requirements) -> Iterable[Missing]:
         if part.kind is None:
             continue
         kreq = requirements.get(part.kind)
-        if kreq is None or not kreq.sections:
+        if kreq is None or not kreq.sections or not kreq.applies_to(part.kind_word):
             continue
         headings = part_headings(doc, part)
         anchor = part.anchor
