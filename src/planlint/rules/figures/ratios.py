@@ -21,7 +21,11 @@ _DOWN = ("下降", "减少", "降低", "缩小", "回落")
 _CHANGE = regex.compile(r"(增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小|回落)了?$")
 _FROM = regex.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?|上年的?|去年的?)?$")
 _TO = regex.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小|回落)?(?:到|至|为)(?:\d{4}年(?:底|末)?的?|今年的?)?$")
-_THAN = regex.compile(r"比(?:上年|去年|上年同期|去年同期|同期)?的?$")
+_THAN = regex.compile(r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期)?的?$")
+# 上年同期为B，同比增长Z%: B is last year's figure, the amount before it this year's.
+_LAST_YEAR = regex.compile(r"(?:上年|去年)(?:同期|全年)?(?:为|是|完成|实现|的)?$")
+# Between B and the verb: nothing, or a comma and 同比.
+_TO_VERB = regex.compile(r"[，,]?(?:同比|比上年|较上年)?")
 # “占…的Z%” shares: the whole they are shares of, for adding them up.
 _SHARE_OF = regex.compile(r"占([\u4e00-\u9fff]{2,12}?)的(?:比重|比例)?(?:为|达到|达)?$")
 _GENERIC_WHOLE = regex.compile(r"全?[省市县区国球镇乡村部总体量]*")
@@ -107,7 +111,7 @@ def _growth(text, sent, qs, k):
     if not verb or text[max(sent.start, verb.start() - 2):verb.start()] in ("年均", "平均"):
         return None
     b = qs[k - 1]
-    if b.end > verb.start() or verb.start() - b.end > 1 or not b.exact:
+    if b.end > verb.start() or not _TO_VERB.fullmatch(text, b.end, verb.start()) or not b.exact:
         return None
     a = qs[k - 2]
     down = verb.group(1) in _DOWN
@@ -119,6 +123,11 @@ def _growth(text, sent, qs, k):
         if not _nearest_before(qs, k - 1, than.start(), a.key, text):
             return None
         old, new = b, a  # 完成A，比上年的B增长Z%
+    elif _LAST_YEAR.search(text, max(sent.start, b.start - 6), b.start) and a.key == b.key and a.exact:
+        last = _LAST_YEAR.search(text, max(sent.start, b.start - 6), b.start)
+        if not _nearest_before(qs, k - 1, last.start(), a.key, text):
+            return None
+        old, new = b, a  # 完成A，上年同期为B，同比增长Z%
     else:
         return None
     if old.category not in _AMOUNT | {"percent"} or not old.value:
@@ -134,7 +143,8 @@ def _growth(text, sent, qs, k):
     if z.category != "percent":
         return None
     expected = (new.value - old.value) / old.value * 100 * (-1 if down else 1)
-    if abs(expected - z.value) <= _tol_ratio(expected, z, old, new):
+    # the rounding spread of a growth rate is that of the ratio new ÷ old, not of the growth
+    if abs(expected - z.value) <= _tol_ratio(new.value / old.value * 100, z, old, new):
         return None
     return (f"({new.shown()} − {old.shown()}) ÷ {old.shown()} = {_pct(expected)}%，"
             f"与所写的“{verb.group(1)}{format_decimal(z.number)}%”不符：请核对两个数或百分比")
