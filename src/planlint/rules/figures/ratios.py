@@ -54,7 +54,7 @@ def check(doc, ctx):
         for k, z in enumerate(qs):
             if z.category not in ("percent", "points") or not z.exact or k < 2:
                 continue
-            found = _share(text, sent, qs, k) or _growth(text, sent, qs, k)
+            found = _share(text, sent, qs, k) or _growth(text, sent, qs, k) or _named_rate(text, sent, qs, k)
             if found:
                 yield ctx.report(z.start, z.end, found)
 
@@ -150,6 +150,34 @@ def _growth(text, sent, qs, k):
             f"与所写的“{verb.group(1)}{format_decimal(z.number)}%”不符：请核对两个数或百分比")
 
 
+# 受理120件，办结115件，办结率95.8%: a rate named after the verb of the figure before it.
+_NAMED_RATE = regex.compile(r"([\u4e00-\u9fff]{2})率(?:为|达到|达|是)?$")
+
+
+def _named_rate(text, sent, qs, k):
+    z = qs[k]
+    if z.category != "percent":
+        return None
+    m = _NAMED_RATE.search(text, max(sent.start, z.start - 6), z.start)
+    if not m:
+        return None
+    b, a = qs[k - 1], qs[k - 2]
+    verb = m.group(1)
+    lead = text[max(sent.start, b.start - 4):b.start]
+    if not (lead.endswith(verb) or lead.endswith(verb + "了")) or not regex.fullmatch(r"[，,]", text[b.end:m.start()]):
+        return None
+    if a.key != b.key or b.category not in _AMOUNT or not (a.exact and b.exact) or not a.value:
+        return None
+    verb_start = b.start - len(verb) - (1 if lead.endswith("了") else 0)
+    if not regex.fullmatch(r"[，,](?:已|共|其中)?", text[a.end:verb_start]):
+        return None  # 受理120件，（已）办结115件: the base comes right before the verb
+    expected = b.value / a.value * 100
+    if abs(expected - z.value) <= _tol_ratio(expected, z, a, b):
+        return None
+    return (f"{b.shown()} ÷ {a.shown()} = {_pct(expected)}%，与所写的“{verb}率{format_decimal(z.number)}%”不符："
+            "请核对两个数或比率")
+
+
 def _shares_over_100(ctx, text, sent, qs):
     groups: dict[str, list[Quantity]] = {}
     for q in qs:
@@ -178,7 +206,7 @@ RULE = Rule(
     docs=RuleDocs(
         说明="检查能够从文中两个数算出的百分比：“完成X，为（占、完成）年计划Y的Z%”“X占Y的Z%”中 Z 应等于 X÷Y；"
              "“由A增长到B，增长Z%”“完成A，比上年的B增长Z%”中 Z 应等于增幅；“由A%提高到B%，提高Z个百分点”中 Z 应等于差值；"
-             "同一整体的各部分占比相加不应超过100%。按所写的小数位允许四舍五入误差，约数不核对。",
+             "“受理120件，办结115件，办结率95.8%”中办结率应等于115÷120；同一整体的各部分占比相加不应超过100%。按所写的小数位允许四舍五入误差，约数不核对。",
         原因="完成率、占比和增幅是审阅者最常复算的数字，算错会让读者怀疑全部数据。",
         示例="一次性收订完成99.3万元，完成年计划93万元的107.8%。（99.3 ÷ 93 = 106.77%）",
         建议写法="重新计算后改正百分比或金额：一次性收订完成99.3万元，完成年计划93万元的106.8%。",

@@ -28,7 +28,9 @@ _SUBSET = regex.compile(r"其中")
 
 
 # A clause that compares or averages (由A到B, 比上年增加, 年均, 超收) does not hold a part of a sum.
-_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|比|均|增加|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
+_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|比|均|各|每|增加|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
+# A total over a longer span than the parts before it (近五年共计, 建站以来累计) is no sum of them.
+_SPAN_LEAD = regex.compile(r"近|以来|历年|多年|累|全程|迄今|至今")
 _CLAUSE_BREAK = "，,；;：:、。（）()"
 # At most this many characters may come between a clause's start and its total word (五年共计).
 MAX_TOTAL_LEAD = 4
@@ -138,6 +140,8 @@ def _totals(doc, ctx, text, sent, qs):
         lead = clause_start(text, m.start(), sent.start)
         if m.start() - lead > MAX_TOTAL_LEAD:
             continue  # 中央建设投资总计为…: a total of its own subject, not of the figures before
+        if _SPAN_LEAD.search(text, lead, m.start()):
+            continue
         at = bisect.bisect_left(starts, m.end())
         bridge = _SHORT_BRIDGE if m.group() == "累计" else _BRIDGE
         if at == len(qs) or not bridge.fullmatch(text, m.end(), qs[at].start):
