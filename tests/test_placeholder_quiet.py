@@ -69,3 +69,22 @@ def test_quiet_markdown(name):
 def test_html_allowed_in_markdown():
     _, diags = check_text("<p>全年计划发展会员600人。</p>", "a.md", select=["placeholder/html-residue"])
     assert not diags
+
+
+# Words that are residue on a web page but ordinary in some plans.
+QUIET_CONTEXT = {
+    "network-editor": "加强网络评论员和小编队伍建设，提升新媒体运营水平。",
+    "numbered-heading": "三、相关内容\n\n（一）推荐阅读",
+    "reading-plan": "2. 延伸阅读",
+    "follow-notice": "具体安排敬请关注学校官网通知。",
+    "app-download": "欢迎广大群众下载使用政务服务APP。",
+    "network-attack": "防范来自网络的攻击。",
+    "essay-count": "每人撰写心得体会不少于2篇",
+    "essay-count-plain": "心得体会不少于2篇",
+}
+
+
+@pytest.mark.parametrize("name", list(QUIET_CONTEXT))
+def test_quiet_in_context(name):
+    _, diags = check_text(QUIET_CONTEXT[name], "quiet.md", select=["placeholder"])
+    assert not diags, [(d.rule, d.message) for d in diags]

@@ -6,6 +6,7 @@ from typing import Iterator
 
 import regex
 
+from planlint import words as _words
 from planlint.blocks import Block
 from planlint.diagnostics import Fix
 
@@ -63,6 +64,22 @@ def code_spans(doc, start: int, end: int) -> list[tuple[int, int]]:
     if not doc.markdown:
         return []
     return [m.span() for m in _CODE_SPAN.finditer(doc.text, start, end)]
+
+
+# Characters of context segmented on each side of a candidate (keeps word look-ups linear even in
+# a document that is one endless sentence; Document.words segments and scans whole sentences).
+WORD_MARGIN = 8
+
+
+def local_words(doc, a: int, b: int, s: int, end: int) -> list:
+    """jieba tokens of a small window around ``text[a:b]``, inside the line ``[s, end)``."""
+    return _words.segment(doc.text, max(s, a - WORD_MARGIN), min(end, b + WORD_MARGIN))
+
+
+def is_word(doc, a: int, b: int, s: int, end: int) -> bool:
+    """True when ``text[a:b]`` starts and ends on jieba word boundaries in its context."""
+    toks = [t for t in local_words(doc, a, b, s, end) if t.end > a and t.start < b]
+    return bool(toks) and toks[0].start == a and toks[-1].end == b
 
 
 def line_removal(doc, block: Block, title: str = "删除这一行网页残留") -> Fix:

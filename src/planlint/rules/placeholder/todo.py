@@ -17,7 +17,6 @@ _PROSE_BEFORE = "有尚仍还亟需正均"
 _SPACE = " \t\u3000\u00a0"
 # A field's value ends here: end of line, a table cell border, or a closing mark.
 _FIELD_END = regex.compile(r"[ \t\u3000]*[。；;.]?[ \t\u3000]*(?:\||$)")
-_FIELD_START = regex.compile(r"(?:^|[:：|])[ \t\u3000]*$")
 
 
 def _matcher():
@@ -41,7 +40,10 @@ def _counts(doc, blk, a: int, b: int, entry: dict) -> bool:
             return False
         return not after or not regex.match(r"\p{Han}", after)
     # field: the whole line, a table cell, or the value after a colon
-    return bool(_FIELD_START.search(text, s, a) or a == s) and bool(_FIELD_END.match(text, b, end))
+    i = a
+    while i > s and text[i - 1] in _SPACE:
+        i -= 1
+    return (i == s or text[i - 1] in ":：|") and bool(_FIELD_END.match(text, b, end))
 
 
 def check(doc, ctx):

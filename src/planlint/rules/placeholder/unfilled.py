@@ -49,7 +49,8 @@ def _suffix(doc, run: str, e: int, line_end: int):
         return None
     suf = sd.suffixes[m.group(0)]
     if not suf.free:
-        tok = next((t for t in doc.words(e, m.end()) if t.start <= e < t.end), None)
+        toks = common.local_words(doc, e, m.end(), e - len(run), line_end)
+        tok = next((t for t in toks if t.start <= e < t.end), None)
         if tok is not None and (tok.start != e or tok.end > m.end()):
             return None
     return suf
@@ -69,13 +70,13 @@ def _slots_in_line(doc, s: int, end: int) -> list[Slot]:
         circle = run[0] in "○〇"
         start = a
         kind = None
-        cn = None if circle else _CN_YEAR.search(text, s, a)
+        cn = None if circle else _CN_YEAR.search(text, max(s, a - 4), a)
         if cn and len(cn.group(0)) + len(run) == 4:
             if right and _ASCII_WORD.match(right):
                 continue
             start, kind = cn.start(), "year"
         elif left and left in _DIGITS:
-            y = _YEAR_DIGITS.search(text, s, a)
+            y = _YEAR_DIGITS.search(text, max(s, a - 4), a)
             if not (y and _is_year_run(run) and len(y.group(0)) + len(run) == 4):
                 continue  # 3×4, 415X, 7×24: a number, not a slot
             if right and (right in _DIGITS or _ASCII_WORD.match(right)):

@@ -51,17 +51,17 @@ def _phrase_hits(doc, blk) -> list[tuple[int, int, str]]:
     hits = []
     quotes = None
     for ph in rd.phrases:
+        if ph.with_any and not any(w in line for w in ph.with_any):
+            continue  # the line lacks the company this phrase needs
         for m in ph.rx.finditer(text, s, end):
             a, b = m.span()
-            if ph.word and not doc.is_word_span(a, b):
+            if ph.word and not common.is_word(doc, a, b, s, end):
                 continue
             if ph.unquoted:
                 if quotes is None:
                     quotes = common.quote_spans(text, s, end)
                 if common.inside(a, quotes):
                     continue
-            if ph.with_any and not any(w in line[: a - s] + line[b - s:] for w in ph.with_any):
-                continue
             hits.append((a, b, ph.kind))
     for m in rd.site_rx.finditer(text, s, end):
         hits.append((m.start(), m.end(), "网站名称"))
@@ -80,6 +80,10 @@ def _classify(doc, blk) -> _Line:
     norm = normalize(raw)
     ln = _Line(blk, raw, norm)
     ln.label = bool(raw) and raw[-1] in ":：" and len(norm) <= 6
+    if blk.marker is not None:
+        # 三、相关内容 / 2. 推荐阅读: a numbered heading of the document, never page furniture.
+        ln.hits = tuple(_phrase_hits(doc, blk))
+        return ln
     if norm in rd.lines:
         ln.kind = rd.lines[norm]
         return ln
