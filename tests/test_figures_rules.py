@@ -144,3 +144,35 @@ def test_linear_time_on_long_documents_and_long_lines():
     line = "，".join(f"新建{i % 7 + 1}所共计{i % 5 + 2}所其中1所占全县的{i % 90}%" for i in range(3000)) + "。"
     half = "，".join(f"新建{i % 7 + 1}所共计{i % 5 + 2}所其中1所占全县的{i % 90}%" for i in range(1500)) + "。"
     assert _time(line) < 8 * _time(half) + 0.5
+
+
+@given(st.dates(min_value=__import__("datetime").date(1950, 1, 1), max_value=__import__("datetime").date(2100, 12, 31)),
+       st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_generated_dates(day, chinese):
+    import calendar
+
+    weekday = "一二三四五六日"[day.weekday()]
+    if chinese:
+        year = "".join("〇一二三四五六七八九"[int(c)] for c in str(day.year))
+        text = f"{year}年{to_chinese(day.month)}月{to_chinese(day.day)}日（星期{weekday}）召开会议。"
+    else:
+        text = f"{day.year}年{day.month}月{day.day}日（星期{weekday}）召开会议。"
+    assert messages(text, "figures/invalid-date") == []
+    wrong_day = calendar.monthrange(day.year, day.month)[1] + 1
+    assert messages(f"{day.year}年{day.month}月{wrong_day}日召开会议。", "figures/invalid-date")
+    other = "一二三四五六日"[(day.weekday() + 1) % 7]
+    assert messages(f"{day.year}年{day.month}月{day.day}日（星期{other}）召开会议。", "figures/invalid-date")
+
+
+def test_fixes_leave_nothing_to_fix(seeds):
+    from planlint.fixes import apply_fixes
+
+    text = (seeds / "000_667ec5daab8ac3ef.txt").read_text("utf-8")
+    rules = ["figures/malformed-number", "figures/number-usage"]
+    _, diags = check_text(text, "seed.txt", select=rules)
+    fixed, n = apply_fixes(text, diags)
+    assert n >= 15
+    _, again = check_text(fixed, "seed.txt", select=rules)
+    assert again == []
+    assert "二〇一三年二月二十八日" in fixed
