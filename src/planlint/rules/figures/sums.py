@@ -93,10 +93,11 @@ def _list_total(doc, ctx, text, an, k):
     i = sent.block - 1
     style = None
     # a short numbered line counts as a heading in the core; here it is an item like the others
-    while i >= 0 and blocks[i].kind in ("list_item", "heading") and blocks[i].marker is not None:
+    while i >= 0 and (blocks[i].kind == "list_item" or blocks[i].kind == "heading" and blocks[i].marker):
+        this = blocks[i].marker.style if blocks[i].marker else "bullet"
         if style is None:
-            style = blocks[i].marker.style
-        elif blocks[i].marker.style != style:
+            style = this
+        elif this != style:
             break
         items.append(i)
         i -= 1
