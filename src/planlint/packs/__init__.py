@@ -35,7 +35,7 @@ def planlint_rule_kinds():
 
 @hookimpl
 def planlint_rules(config, kinds):
-    sources = list(getattr(config, "packs", None) or []) + installed_sources()
+    sources = list(getattr(config, "packs", None) or []) + list(installed_sources())
     if not sources:
         return []
     return load_rules(sources, kinds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -132,8 +133,12 @@ def discover(source) -> list:
     return found
 
 
-def installed_sources() -> list:
-    """Packs shipped by installed packages: ``planlint-pack.yaml`` (or folder) in an entry point's package."""
+@functools.lru_cache(maxsize=1)
+def installed_sources() -> tuple:
+    """Packs shipped by installed packages: ``planlint-pack.yaml`` (or folder) in an entry point's package.
+
+    Looked up once per process (installed packages do not change while planlint runs).
+    """
     out = []
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         package = ep.module
@@ -146,7 +151,7 @@ def installed_sources() -> list:
             if candidate.is_file() or candidate.is_dir():
                 out.append(candidate)
                 break
-    return out
+    return tuple(out)
 
 
 # --- reading one pack ---------------------------------------------------------------------------

@@ -147,9 +147,11 @@ class Occurrence(PackKind):
             if matcher is not None:
                 hits = matcher.find_sorted(doc, search_ranges(doc, "all"))
                 starts = [h.start for h in hits]
+            else:
+                counter = _CharCounter(doc)
             for start, end, at in units:
                 if matcher is None:
-                    count = _count_chars(doc, start, end, scope)
+                    count = counter.count(start, end, scope)
                     over_at = at
                 else:
                     i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -179,10 +181,24 @@ def _units(doc, scope: str) -> list[tuple[int, int, tuple[int, int]]]:
     return [(0, len(doc.text), at)]
 
 
-def _count_chars(doc, start: int, end: int, scope: str) -> int:
-    if scope in ("sentence", "paragraph"):
-        return _chars(doc.text[start:end])
-    return sum(_chars(doc.text[b.content_start:b.end]) for b in doc.prose_blocks if start <= b.start < end)
+class _CharCounter:
+    """Characters (whitespace not counted) of a sentence, a block, or the prose blocks in a range.
+
+    Ranges use prefix sums over the prose blocks, so counting every section stays linear.
+    """
+
+    def __init__(self, doc):
+        self.text = doc.text
+        self.starts = [b.start for b in doc.prose_blocks]
+        self.prefix = [0]
+        for b in doc.prose_blocks:
+            self.prefix.append(self.prefix[-1] + _chars(doc.text[b.content_start:b.end]))
+
+    def count(self, start: int, end: int, scope: str) -> int:
+        if scope in ("sentence", "paragraph"):
+            return _chars(self.text[start:end])
+        i, j = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.prefix[j] - self.prefix[i]
 
 
 class Repetition(PackKind):
