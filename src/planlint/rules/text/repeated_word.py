@@ -51,8 +51,8 @@ def _legitimate(unit: str) -> bool:
         return unit not in function
     if all(c in _NUMERALS for c in unit):
         return True
-    if unit[0] in _NUMERALS and len(unit) <= 3:  # 一个一个, 一步一步, 一点一点
-        return True
+    if unit[0] in _NUMERALS and len(unit) <= 3 and not function.intersection(unit[1:]):
+        return True  # 一个一个, 一步一步, 一点一点 (but not 一是一是)
     if unit.startswith(degree):  # 很紧很紧
         return True
     return len(unit) == 2 and unit in double
