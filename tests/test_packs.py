@@ -485,3 +485,21 @@ def test_example_union_pack_on_a_realistic_plan(tmp_path):
         "example-union/preferred-wording",
         "example-union/renamed-departments",
     ]
+
+
+def test_occurrence_per_section_counts_subsections_too(tmp_path):
+    pack = """
+    pack: acme
+    rules:
+      short:
+        kind: occurrence
+        summary: 每节至多 12 字
+        scope: section
+        max: 12
+    """
+    text = "# 计划\n\n## 一、甲\n\n一二三四五。\n\n### （一）乙\n\n六七八九十。\n\n## 二、丙\n\n短。\n"
+    diags = lint(tmp_path, pack, text)
+    # 一、甲 holds 甲 + 一二三四五。+ （一）乙's 乙 + 六七八九十。 = 14 characters (markers not counted);
+    # the title's section holds everything (19); 二、丙 is short.
+    assert [(d.message, d.offset) for d in diags] == [
+        ("本节 19 字，超过 12 字，宜拆分或精简", 2), ("本节 14 字，超过 12 字，宜拆分或精简", text.index("甲"))]
