@@ -23,6 +23,16 @@ _REPORTED_SPEECH = regex.compile(
 )
 
 
+# Short quoted slogans (“四个意识”“两个维护”): a sentence made largely of them is a stock formula.
+_SLOGAN = re.compile(r"“[^”\n]{1,12}”")
+
+
+def _slogans(text: str, s: int, e: int, key: str) -> bool:
+    """True when two or more short quoted slogans make up a third or more of ``text[s:e]``."""
+    found = _SLOGAN.findall(text, s, e)
+    return len(found) >= 2 and 3 * sum(len(f) - 2 for f in found) >= len(key)
+
+
 def _where(doc, offset: int) -> str:
     line, _ = doc.position(offset)
     return f"第 {line} {doc.line_label}"
@@ -131,6 +141,8 @@ def _check_block(doc, ctx, sents, whole, partial, min_chars, min_part):
         lead = i == 0 and len(sents) > 1 and len(key) < LEAD_MIN_CHARS  # a run-in heading
         whole_ok = len(key) >= min_chars and not lead and _TERMINATED.search(text, s, e)
         first = whole.get(key) if whole_ok else None
+        if first is not None and _slogans(text, s, e, key):
+            first = None  # a stock formula, normal to repeat; it stays indexed
         if first is not None and prev is not None and prev.key == key and not run:
             # The same sentence twice in a row: dropping the second copy is certainly right.
             yield ctx.report(
@@ -153,7 +165,7 @@ def _check_partial(doc, ctx, sent, whole, partial, min_part):
     text = doc.text
     key = sent.key
     s, e = sent.start, sent.end
-    if len(key) >= min_part and len(sent.clauses) >= 2 and key in partial:
+    if len(key) >= min_part and len(sent.clauses) >= 2 and key in partial and not _slogans(text, s, e, key):
         yield ctx.report(
             s, e, f"这句话与{_where(doc, partial[key])}一句中的一段完全相同，疑为误粘贴，应删去其中一处",
             fix=Fix.replace(s, e, "", "删除重复的句子", safe=False),
@@ -162,7 +174,8 @@ def _check_partial(doc, ctx, sent, whole, partial, min_part):
     reported = False
     for ps, pe, pkey in _parts(sent, min_part, MAX_PART_CHARS):
         first = whole.get(pkey)
-        if first is not None and not reported and not _REPORTED_SPEECH.search(text, s, ps):
+        if (first is not None and not reported and not _REPORTED_SPEECH.search(text, s, ps)
+                and not _slogans(text, ps, pe, pkey)):
             reported = True
             yield ctx.report(
                 ps, pe, f"这一段与{_where(doc, first)}的句子完全相同，疑为误粘贴，应删去其中一处",
