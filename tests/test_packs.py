@@ -503,3 +503,19 @@ def test_occurrence_per_section_counts_subsections_too(tmp_path):
     # the title's section holds everything (19); 二、丙 is short.
     assert [(d.message, d.offset) for d in diags] == [
         ("本节 19 字，超过 12 字，宜拆分或精简", 2), ("本节 14 字，超过 12 字，宜拆分或精简", text.index("甲"))]
+
+
+def test_pack_files_include_the_packs_extended(tmp_path):
+    from planlint.packs.loader import pack_files
+
+    base = write(tmp_path / "shared" / "base.yaml", "pack: base\n")
+    write(tmp_path / "mine" / "pack.yaml", "pack: mine\nextends: ../shared/base.yaml\n")
+    part = write(tmp_path / "mine" / "more.yaml", "rules: {}\n")
+    files = pack_files([tmp_path / "mine"])
+    assert str(base) in files and str(part) in files and str(tmp_path / "mine" / "pack.yaml") in files
+
+
+def test_missing_pack_path_is_a_config_error(tmp_path):
+    doc = write(tmp_path / "doc.md", "正文。\n")
+    r = run_cli("check", "--config", str(write(tmp_path / "c.yaml", "packs: [nowhere.yaml]\n")), str(doc))
+    assert r.returncode == 2 and "nowhere.yaml" in r.stderr.decode() and "规则包不存在" in r.stderr.decode()

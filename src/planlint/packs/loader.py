@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import os
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -70,6 +71,7 @@ class RawPack:
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT
     applies_to: Any = None
     rules: dict[str, RawRule] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # every file read, the packs it extends included
 
     @property
     def info(self) -> PackInfo:
@@ -186,7 +188,7 @@ def read_pack(source, *, stack: tuple[str, ...] = (), resolve_name=None) -> RawP
     if name in RESERVED_NAMESPACES:
         raise ConfigError(f"命名空间 “{name}” 是 planlint 内置的，请换一个（如本单位简称）", where)
 
-    pack = RawPack(name=name, path=str(source))
+    pack = RawPack(name=name, path=str(source), files=[str(f) for f, _ in parts])
     if "extends" in head:
         base_ref = head["extends"]
         if not isinstance(base_ref, str) or not base_ref.strip():
@@ -198,6 +200,7 @@ def read_pack(source, *, stack: tuple[str, ...] = (), resolve_name=None) -> RawP
         pack.applies_to = base.applies_to
         pack.rules = {n: RawRule(n, r.base, list(r.patches)) for n, r in base.rules.items()}
         pack.description = base.description
+        pack.files.extend(base.files)
     removed = head.get("remove", [])
     if isinstance(removed, str):
         removed = [removed]
@@ -444,6 +447,17 @@ def _cached_read(src, resolve_name) -> RawPack:
         pack = read_pack(src, resolve_name=resolve_name)
         _raw_cache[stamp] = pack
     return pack
+
+
+def pack_files(sources: Iterable) -> list[str]:
+    """Every file the packs under ``sources`` read, including the packs they extend (for caches)."""
+    out: list[str] = []
+    for pack in load_raw(sources):
+        for f in pack.files:
+            f = os.path.normpath(f)
+            if f not in out:
+                out.append(f)
+    return out
 
 
 def load_rules(sources: Iterable, kinds: Mapping[str, Any]) -> list[Rule]:
