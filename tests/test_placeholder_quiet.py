@@ -81,6 +81,11 @@ QUIET_CONTEXT = {
     "network-attack": "防范来自网络的攻击。",
     "essay-count": "每人撰写心得体会不少于2篇",
     "essay-count-plain": "心得体会不少于2篇",
+    "prepared-for-everyone": "工会为大家准备了节日慰问品，为大家整理了学习资料。",
+    "bracket-number": "【1】",
+    "bold": "**重点工作**要抓实抓细。",
+    "page-number": "第3页",
+    "network-source": "资金来源：财政拨款",
 }
 
 

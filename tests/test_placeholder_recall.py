@@ -49,6 +49,9 @@ CASES = [
     ("placeholder/unfilled", "〔20xx〕xx号", "20xx", "年份"),
     ("placeholder/unfilled", "〔20xx〕xx号", "xx号", "编号"),
     ("placeholder/unfilled", "会议于某年某月某日召开。", "某年某月某日", "日期"),
+    ("placeholder/unfilled", "**公司要高度重视。", "**公司", "单位名称"),
+    ("placeholder/unfilled", "＊＊局牵头负责。", "＊＊局", "单位名称"),
+    ("placeholder/unfilled", "20**年度工作要点", "20**年度", "年份"),
     ("placeholder/name-slot", "由某某同志负责。", "某某同志", "姓名"),
     ("placeholder/name-slot", "某某某同志发言。", "某某某同志", "姓名"),
     ("placeholder/name-slot", "张某某任副组长。", "张某某", "姓名"),
@@ -66,6 +69,8 @@ CASES = [
     ("placeholder/blank", "时间〔待定〕", "〔待定〕", "批注"),
     ("placeholder/blank", "【请输入标题】", "【请输入标题】", "名称"),
     ("placeholder/blank", "保障措施（待补充）", "（待补充）", "批注"),
+    ("placeholder/blank", "日期：____年__月__日", "____年__月__日", "日期"),
+    ("placeholder/blank", "20__年_月", "20__年_月", "日期"),
     ("placeholder/todo", "TODO 补充预算", "TODO", "批注"),
     ("placeholder/todo", "FIXME：核对数字", "FIXME", "批注"),
     ("placeholder/todo", "三、保障措施：待补充", "待补充", "批注"),
@@ -96,7 +101,13 @@ CASES = [
     ("placeholder/web-residue", "2023-01-01 05:10:03", "2023-01-01 05:10:03", "时间戳"),
     ("placeholder/web-residue", "转载请注明出处。", "转载请注明出处", "版权"),
     ("placeholder/web-residue", "本文来自第一范文网。", "第一范文网", "网站名称"),
+    ("placeholder/web-residue", "以下是无忧考网为大家整理的工作计划范文。", "为大家整理", "导语"),
+    ("placeholder/web-residue", "上一篇：2024年工会工作计划", "上一篇：2024年工会工作计划", "导航"),
+    ("placeholder/web-residue", "浏览次数：128", "浏览次数：128", "信息栏"),
+    ("placeholder/web-residue", "文章来源：网络", "文章来源：网络", "版权"),
     ("placeholder/collection-heading", "区工会2024年工作计划精选7篇", "精选7篇", "合集标题"),
+    ("placeholder/collection-heading", "【第1篇】街道工作计划", "【第1篇】街道工作计划", "分篇标题"),
+    ("placeholder/collection-heading", "范文1：社区工作计划", "范文1：社区工作计划", "分篇标题"),
     ("placeholder/collection-heading", "区工会2024年工作计划篇3", "区工会2024年工作计划篇3", "分篇标题"),
     ("placeholder/collection-heading", "篇一：社区工作计划", "篇一：社区工作计划", "分篇标题"),
     ("placeholder/collection-heading", "【篇二】学校工作总结", "【篇二】学校工作总结", "分篇标题"),
@@ -171,3 +182,19 @@ def test_slot_rules_offer_no_fix():
         "placeholder/unfilled", "placeholder/name-slot", "placeholder/blank", "placeholder/todo",
     }
     assert all(d.fix is None for d in diags)
+
+
+def test_linear_on_one_endless_sentence():
+    """A document that is one long sentence full of candidates: per-candidate work stays local."""
+    import time
+
+    piece = "xx年待定，某某，（ ），仅供参考，小编，TODO，【单位名称】，＿＿＿，"
+    times = []
+    for n in (1000, 4000):
+        text = piece * n + "\n"
+        t0 = time.perf_counter()
+        _, diags = check_text(text, "long.txt", select=["placeholder"])
+        times.append(time.perf_counter() - t0)
+        assert len([d for d in diags if d.rule == "placeholder/unfilled"]) == n
+    # 4x the input: a linear check takes about 4x the time, a quadratic one 16x.
+    assert times[1] < 10 * times[0] + 1.0

@@ -12,6 +12,11 @@ from planlint.rules.placeholder import common, data
 RULE_ID = "placeholder/blank"
 
 _UNDERSCORES = regex.compile(r"[_＿]{2,}")
+# A date to fill in on a form or a signature: "____年__月__日", "20__年_月", "__月__日".
+_DATE_BLANK = regex.compile(
+    r"(?:(?:19|20)?[_＿]+[ \t]*年(?:[ \t]*[_＿]+[ \t]*月(?:[ \t]*[_＿]+[ \t]*[日号])?)?"
+    r"|[_＿]+[ \t]*月[ \t]*[_＿]+[ \t]*[日号])"
+)
 _RULE_LINE = regex.compile(r"[ \t\u3000]*(?:_[ \t]*){3,}")
 _IDENT = regex.compile(r"[A-Za-z0-9_]")
 
@@ -20,10 +25,14 @@ def _underscores(doc, ctx, s: int, end: int):
     text = doc.text
     if _RULE_LINE.fullmatch(text, s, end):
         return  # a separator line (a Markdown thematic break)
-    runs = [m for m in _UNDERSCORES.finditer(text, s, end)]
+    sd = data.slots()
+    dates = [m.span() for m in _DATE_BLANK.finditer(text, s, end)]
+    for a, b in dates:
+        k = sd.kind("date")
+        yield ctx.report(a, b, f"{k.label}未填写：“{text[a:b]}”是留待填写的横线，{k.advice}")
+    runs = [m for m in _UNDERSCORES.finditer(text, s, end) if not common.inside(m.start(), dates)]
     emphasis = _emphasis_runs(text, runs, s, end) if doc.markdown else set()
     minimum = ctx.options["min_underscores"]
-    sd = data.slots()
     for m in runs:
         run = m.group(0)
         if m.start() in emphasis:

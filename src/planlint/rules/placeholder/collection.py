@@ -26,7 +26,7 @@ def _patterns():
     prefixes = "|".join(map(regex.escape, rd.title_prefixes))
     heading = regex.compile(
         rf"(?:(?<!第)篇\s*{_NUM}|(?:范文|例文)\s*[（(【]?{_NUM}[）)】]?)\s*[:：]?\s*$"
-        rf"|^(?:[【\[（(]篇{_NUM}[】\]）)]|篇{_NUM}(?:[:：]|\s|$))"
+        rf"|^(?:[【\[（(](?:第{_NUM}篇|篇{_NUM})[】\]）)]|篇{_NUM}(?:[:：]|\s|$)|范文{_NUM}[:：])"
     )
     # "（精选7篇）", "精选范文5篇", "5篇合集": the title of a collection.
     marked = regex.compile(

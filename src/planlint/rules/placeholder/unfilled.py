@@ -13,7 +13,8 @@ from planlint.rules.placeholder import common, data
 
 RULE_ID = "placeholder/unfilled"
 
-_RUN = regex.compile(r"[xXｘＸ×]+|[○〇]{2,}")
+# Asterisks stand for slots too ("**公司"), but ASCII ones only outside Markdown, where ** is bold.
+_RUN = regex.compile(r"[xXｘＸ×]+|[○〇]{2,}|＊{2,}|\*{2,}")
 _MOU_DATE = regex.compile(r"某年某月(?:某日)?|某月某日")
 _DIGITS = "0123456789０１２３４５６７８９"
 _CN_NUMERAL = "〇○零一二三四五六七八九十百千两"
@@ -36,7 +37,7 @@ class Slot:
 
 
 def _is_year_run(run: str) -> bool:
-    return 1 <= len(run) <= 2 and not run.startswith(("○", "〇"))
+    return 1 <= len(run) <= 2 and run[0] not in "○〇"
 
 
 def _suffix(doc, run: str, e: int, line_end: int):
@@ -68,6 +69,9 @@ def _slots_in_line(doc, s: int, end: int) -> list[Slot]:
         left = text[a - 1] if a > s else ""
         right = text[b] if b < end else ""
         circle = run[0] in "○〇"
+        star = run[0] in "*＊"
+        if run[0] == "*" and doc.markdown:
+            continue
         start = a
         kind = None
         cn = None if circle else _CN_YEAR.search(text, max(s, a - 4), a)
@@ -103,7 +107,7 @@ def _slots_in_line(doc, s: int, end: int) -> list[Slot]:
         else:
             kind = common.label_kind(text, a, s)
             if kind is None:
-                if len(run) < 2 or circle:
+                if len(run) < 2 or circle or star:
                     continue
                 kind = "name"
         found.append(Slot(start, stop, kind))
