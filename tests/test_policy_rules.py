@@ -84,6 +84,8 @@ def test_message_names_current_and_date():
 def test_fixes_are_unsafe_replacements():
     _, diags = found("深入学习贯彻党的十八大精神。", "2023-02-28")
     assert diags[0].fix and not diags[0].fix.safe and diags[0].fix.edits[0].text == "二十大"
+    _, diags = found("认真贯彻中国共产党第十九次全国代表大会精神。", "2023-02-28")
+    assert diags[0].fix.edits[0].text == "第二十次全国代表大会"
     _, diags = found("积极配合国土资源部开展土地督察。", "2023-02-28")
     assert diags[0].fix.edits[0].text == "自然资源部" and not diags[0].fix.safe
 

@@ -186,7 +186,11 @@ def _series_finding(doc, knowledge, ref, nxt: Item, current: Item, kind: str) ->
     held = "召开" if kind == "congress" else "开始"
     msg = (f"{when}时，{cur.name}已于 {cur.start.isoformat()} {held}，“{ref.item.name}”不再是现行提法；"
            f"请改为“{cur.name}精神”")
-    return Finding(ref, kind, msg, fix_text=cur.forms[0] if cur.forms and ref.text in ref.item.forms else None)
+    fix = None
+    if ref.text in ref.item.forms:  # the same spelling of the current item: 十八大 → 二十大, 第十八次… → 第二十次…
+        i = ref.item.forms.index(ref.text)
+        fix = cur.forms[i] if i < len(cur.forms) else None
+    return Finding(ref, kind, msg, fix_text=fix)
 
 
 def welcomes(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
