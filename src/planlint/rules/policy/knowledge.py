@@ -308,8 +308,6 @@ def _load_item(raw: Any, series: Mapping, sid: str, source_name: str, where: str
         raise _err(source_name, where, "条目需要 ordinal（届次），或 term 加 number/session")
     start = _date(entry.get("start"), source_name, where + ".start")
     end = _date(entry.get("end"), source_name, where + ".end", year_end=True)
-    if start is None and entry.get("year") and not entry.get("expected"):
-        start = None  # a session known by year only: listed, never used for judging
     name = str(entry.get("name") or _expand(str(series.get("name") or "{n}"), entry, n))
     forms = list(_strs(entry.get("forms"), source_name, where + ".forms"))
     for template in _strs(series.get("forms"), source_name, f"series {sid}.forms"):
