@@ -64,6 +64,7 @@ def test_historical_and_trap_uses_are_quiet(text):
     ("开展党的十九大精神宣讲进社区活动。", "superseded-congress", "十九大"),
     ("把思想和行动统一到党的十九大精神上来。", "superseded-congress", "十九大"),
     ("在十九大精神指引下，奋力开创新局面。", "superseded-congress", "十九大"),
+    ("深入学习贯彻党的十九大，奋力开创新局面。", "superseded-congress", "十九大"),
 ])
 def test_guidance_uses_fire(text, rule, span):
     got, diags = found(text, "2023-02-28")

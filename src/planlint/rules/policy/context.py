@@ -18,6 +18,8 @@ GUIDE_VERB = regex.compile(
 )
 # The verb must stand this close before the reference (a list of references may sit between them).
 GUIDE_WINDOW = 24
+# Right before the reference, with nothing after it in the clause: 学习贯彻党的十九大，…
+ADJACENT_VERB = regex.compile(r"(?:学习|贯彻|落实|领会|宣传|践行)(?:党的|中共|[“\"‘「])*$")
 # Right after the reference: 十九大精神宣讲 / 精神进校园 — the reference names the material being taught.
 GUIDE_NOUN_AFTER = regex.compile(
     r"[”\"’」』]?(?:报告)?精神(?:宣讲|学习|进|培训|辅导|专题|主题|研讨|解读|宣传|落地|落实)"
@@ -135,6 +137,8 @@ class Usage:
             return True
         if GUIDE_NOUN_AFTER.match(self.text, self.end, self.hi):
             return True
+        if not self.after.strip("”\"’」』 ") and ADJACENT_VERB.search(self.before):
+            return True  # 深入学习贯彻党的十九大，…
         if ("以" in self.before or "在" in self.before) and FRAME_AFTER.search(self.after):
             return True
         return False
