@@ -14,7 +14,8 @@ from planlint.rules.placeholder import common, data
 RULE_ID = "placeholder/unfilled"
 
 # Asterisks stand for slots too ("**公司"), but ASCII ones only outside Markdown, where ** is bold.
-_RUN = regex.compile(r"[xXｘＸ×]+|[○〇]{2,}|＊{2,}|\*{2,}")
+# "XX.X%": a decimal whose digits are all slots is one run.
+_RUN = regex.compile(r"[xXｘＸ×]+(?:[.．][xXｘＸ]+)?|[○〇]{2,}|＊{2,}|\*{2,}")
 _MOU_DATE = regex.compile(r"某年某月(?:某日)?|某月某日")
 _DIGITS = "0123456789０１２３４５６７８９"
 _CN_NUMERAL = "〇○零一二三四五六七八九十百千两"
