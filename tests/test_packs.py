@@ -519,3 +519,21 @@ def test_missing_pack_path_is_a_config_error(tmp_path):
     doc = write(tmp_path / "doc.md", "正文。\n")
     r = run_cli("check", "--config", str(write(tmp_path / "c.yaml", "packs: [nowhere.yaml]\n")), str(doc))
     assert r.returncode == 2 and "nowhere.yaml" in r.stderr.decode() and "规则包不存在" in r.stderr.decode()
+
+
+def test_result_cache_sees_a_change_in_an_extended_pack(tmp_path):
+    base = write(tmp_path / "shared" / "base.yaml",
+                 "pack: base\nrules:\n  b:\n    kind: existence\n    summary: s\n    terms: [抓手]\n")
+    write(tmp_path / "docs" / "mine.yaml", "pack: mine\nextends: ../shared/base.yaml\n")
+    write(tmp_path / "docs" / ".planlint.yaml", "packs: [mine.yaml]\nselect: [mine]\n")
+    doc = write(tmp_path / "docs" / "d.md", "以此为抓手，赋能发展。\n")
+    first = run_cli("check", str(doc), cwd=tmp_path / "docs").stdout.decode()
+    assert first.count("mine/b") == 1
+    import os
+    import time
+
+    base.write_text(base.read_text(encoding="utf-8").replace("[抓手]", "[抓手, 赋能]"), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(base, (later, later))  # a different mtime even on coarse file systems
+    second = run_cli("check", str(doc), cwd=tmp_path / "docs").stdout.decode()
+    assert second.count("mine/b") == 2, second

@@ -87,6 +87,13 @@ def config_fingerprint(config) -> str:
     for pack in config.packs:
         p = Path(pack)
         parts += _tree_stats(p, (".yaml", ".yml")) if p.is_dir() else [_stat_line(p)]
+    if config.packs:  # packs they extend may live elsewhere (extends: ../shared/base.yaml)
+        try:
+            from planlint.packs.loader import pack_files
+
+            parts += [_stat_line(Path(f)) for f in pack_files(config.packs)]
+        except Exception:  # a broken pack is reported by the run itself
+            pass
     return "\n".join(parts)
 
 
