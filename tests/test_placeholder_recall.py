@@ -80,6 +80,7 @@ CASES = [
     ("placeholder/todo", "负责人：待定", "待定", "尚未确定"),
     ("placeholder/todo", "时间：待定。", "待定", "尚未确定"),
     ("placeholder/todo", "具体安排此处省略。", "此处省略", "批注"),
+    ("placeholder/todo", "读书分享会\t待定", "待定", "尚未确定"),
     ("placeholder/todo", "本节内容待补充。", "待补充", "批注"),
     ("placeholder/web-residue", "汇报范文网 >工作计划", "汇报范文网 >工作计划", "导航"),
     ("placeholder/web-residue", "首页 > 范文大全 > 工作计划", "首页 > 范文大全 > 工作计划", "导航"),

@@ -43,7 +43,9 @@ def _counts(doc, blk, a: int, b: int, entry: dict) -> bool:
     i = a
     while i > s and text[i - 1] in _SPACE:
         i -= 1
-    return (i == s or text[i - 1] in ":：|") and bool(_FIELD_END.match(text, b, end))
+    # a tab or a run of spaces separates the cells of a plain-text table
+    cell = "\t" in text[i:a] or a - i >= 2
+    return (i == s or cell or text[i - 1] in ":：|") and bool(_FIELD_END.match(text, b, end))
 
 
 def check(doc, ctx):
