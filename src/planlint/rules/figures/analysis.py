@@ -41,7 +41,7 @@ _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 def analyse(doc) -> Analysis:
     """The shared Analysis of ``doc`` (cached per document object)."""
     found = _CACHE.get(doc)
-    if found is None or found.text is None:
+    if found is None:
         found = _build(doc)
         _CACHE[doc] = found
     return found
