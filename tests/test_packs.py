@@ -343,6 +343,7 @@ BAD_PACKS = [
     ("rules:\n  off:\n    kind: existence\n", ["false", "引号"]),
     ("rules:\n  Bad_Name:\n    kind: existence\n", ["Bad_Name"]),
     ("rules:\n  a:\n    kind: sections\n    summary: s\n    kinds: {计划: {sectons: [x]}}\n", ["acme/a", "sectons"]),
+    ("rules:\n  a:\n    kind: sections\n    summary: s\n    kinds: {计化: [x]}\n", ["acme/a", "kinds", "计化", "计划"]),
     ("rules:\n  a:\n    kind: outdated-term\n    summary: s\n    terms: [{term: 甲, by: 乙, since: 2020-01-01}]\n", ["acme/a", "source"]),
 ]
 
@@ -537,3 +538,20 @@ def test_result_cache_sees_a_change_in_an_extended_pack(tmp_path):
     os.utime(base, (later, later))  # a different mtime even on coarse file systems
     second = run_cli("check", str(doc), cwd=tmp_path / "docs").stdout.decode()
     assert second.count("mine/b") == 2, second
+
+
+def test_a_kind_set_by_config_can_be_named(tmp_path):
+    pack = """
+    pack: acme
+    applies-to: [通知]
+    rules:
+      need:
+        kind: sections
+        summary: 通知要写联系方式
+        kinds:
+          通知: [联系方式]
+    """
+    p = write(tmp_path / "pack.yaml", pack)
+    cfg = Config(root=tmp_path, packs=[p], kinds={"*.md": "通知"})
+    diags = check_text("# 关于放假的通知\n\n## 一、时间\n\n五一。\n", str(tmp_path / "n.md"), select=["acme"], config=cfg)[1]
+    assert [d.rule for d in diags] == ["acme/need"]

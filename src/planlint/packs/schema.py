@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import string
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -212,9 +213,24 @@ def read_doc_kinds(entry: Entry) -> frozenset[str]:
     kinds = entry.text_list("applies-to")
     known = list(builtin_kind_words())
     for k in kinds:
-        if k not in known:
-            raise entry.error("applies-to", f" 中的 “{k}” 不是已知文种{did_you_mean(k, known)}；可用：{' / '.join(known)}")
+        typo = misspelt_kind(k, known)
+        if typo:
+            raise entry.error("applies-to", f" 中的 “{k}” 不是已知文种（您是不是要写 “{typo}”？）；可用：{' / '.join(known)}")
     return frozenset(kinds)
+
+
+def misspelt_kind(name: str, known: Iterable[str]) -> str | None:
+    """The known document kind ``name`` is probably a typo of (one character off), else None.
+
+    Other names are accepted: config ``kind: {"通知/*": 通知}`` may introduce kinds of its own.
+    """
+    if name in known:
+        return None
+    for k in known:
+        if len(k) == len(name) and sum(a != b for a, b in zip(k, name)) == 1:
+            return k
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _only_for(check: Callable, doc_kinds: frozenset[str]) -> Callable:

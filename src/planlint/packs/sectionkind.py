@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from planlint.dockind import builtin_kind_words
 from planlint.errors import ConfigError
-from planlint.packs.schema import fill, make_rule
+from planlint.packs.schema import fill, make_rule, misspelt_kind
 from planlint.packs.textkinds import PackKind
 
 
@@ -29,6 +30,11 @@ class Sections(PackKind):
         except ConfigError as e:
             raise ConfigError(f"规则 “{rule_id}” 的 “kinds”：{e.message}", e.path or entry.file) from None
         named = {str(k).strip() for k in (raw["kinds"] if set(raw) == {"kinds"} else raw)}
+        known = list(builtin_kind_words())
+        for k in sorted(named):
+            typo = misspelt_kind(k, known)
+            if typo:
+                raise entry.error("kinds", f" 中的 “{k}” 不是已知文种（您是不是要写 “{typo}”？）；可用：{' / '.join(known)}")
         requirements = {k: v for k, v in loaded.items() if k in named}
         custom = "message" in entry.data
         message = entry.template("message", "{kind}缺少“{section}”部分", self.fields)
