@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from planlint.blocks import HEADING
@@ -27,25 +29,39 @@ _INLINE_DUN = regex.compile(r"(?<=[：:；;。])[ \t\u3000]*(?P<n>[一二三四�
 FIRST_ENTRY_WITHIN = 3
 # Paragraphs that may continue one "一是……" entry before the next entry starts.
 MAX_CONTINUATION = 2
+# How far the counted noun may stand from the colon ("以下三个方面的重点工作："), and the clause before it.
+MAX_NOUN_CHARS = 14
+MAX_CLAUSE_CHARS = 40
+# An in-paragraph list is looked for this far after the colon (keeps the rule linear on huge lines).
+INLINE_WINDOW = 4000
 # An in-paragraph list shorter than announced is trusted only when it ends the paragraph.
 MAX_SENTENCES_AFTER_LAST = 2
 
 
-def _inline_run(text: str, start: int, end: int) -> tuple[int, str, int] | None:
-    """Length of the run 1, 2, 3 … of 一是/第一/（1） entries in text[start:end]: (count, style, end)."""
+def _block_marks(text: str, start: int, end: int) -> tuple[list[int], list[tuple[int, str, int]]]:
+    """Every in-paragraph entry marker of a block, once: (positions, [(number, style, position)])."""
     marks = [(mk.number, mk.style, mk.start) for mk in inline_markers(text, start, end)]
     for m in _INLINE_PAREN.finditer(text, start, end):
         v = to_int(m.group("n"))
         if v:
             marks.append((v, "（）", m.start()))
-    for m in _INLINE_DUN.finditer(text, start - 1 if start > 0 else start, end):
+    for m in _INLINE_DUN.finditer(text, start, end):
         v = to_int(m.group("n"))
         if v:
             marks.append((v, "、", m.start("n")))
     marks.sort(key=lambda x: x[2])
+    return [p for _, _, p in marks], marks
+
+
+def _inline_run(block_marks, start: int, end: int) -> tuple[int, str, int, int] | None:
+    """The run 1, 2, 3 … of 一是/第一/（1）/一、 entries starting right at ``start``, within ``end``:
+    (count, style, first position, last position)."""
+    positions, marks = block_marks
+    lo, hi = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+    window = marks[lo:hi]
     best = None
-    for style in {s for _, s, _ in marks}:
-        seq = [(n, p) for n, s, p in marks if s == style]
+    for style in {s for _, s, p in window if p - start <= FIRST_ENTRY_WITHIN}:
+        seq = [(n, p) for n, s, p in window if s == style]
         if not seq or seq[0][0] != 1 or seq[0][1] - start > FIRST_ENTRY_WITHIN:
             continue
         count = 1
@@ -71,22 +87,30 @@ def check_declared(doc, ctx):
     blocks = [b for b in doc.blocks if b.kind not in SKIPPED]
     items = {id(it.block): it for it in outline(doc).items}
     for i, b in enumerate(blocks):
+        block_marks = None
         for m in _COUNT.finditer(text, b.content_start, b.end):
             n = to_int(m.group("n"))
             if not n or n < 2:
                 continue
-            ce = _CLAUSE_END.search(text, m.end(), b.end)
-            clause_end = ce.start() if ce else _rstrip(text, b.content_start, b.end)
+            near = min(b.end, m.end() + MAX_NOUN_CHARS + 2)
+            ce = _CLAUSE_END.search(text, m.end(), near)
+            block_end = _rstrip(text, b.content_start, b.end)
+            if ce is None and block_end > near:
+                continue  # a long clause: the count does not announce what follows
+            clause_end = ce.start() if ce else block_end
             colon = ce is not None and text[ce.start()] in "：:"
-            clause_start = _clause_start(text, b.content_start, m.start())
+            clause_start = _clause_start(text, max(b.content_start, m.start() - MAX_CLAUSE_CHARS), m.start())
             at_heading_end = b.kind == HEADING and ce is None
             if not (colon or at_heading_end):
                 continue
             if not _LEAD.search(text, clause_start, m.start()) and not colon:
                 continue
-            if clause_end - m.end() > 14:
+            if clause_end - m.end() > MAX_NOUN_CHARS:
                 continue  # the counted noun is far from the colon: not a declaration of what follows
-            found = _list_after(doc, blocks, i, b, clause_end + 1 if colon else b.end, items, at_heading_end)
+            if block_marks is None:
+                block_marks = _block_marks(text, b.content_start, b.end)
+            found = _list_after(doc, blocks, i, b, clause_end + 1 if colon else b.end, items, at_heading_end,
+                                block_marks)
             if found is None:
                 continue
             count, first, last, complete = found
@@ -112,14 +136,20 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return j
 
 
-def _list_after(doc, blocks, i, b, after: int, items, heading: bool):
+def _list_after(doc, blocks, i, b, after: int, items, heading: bool, block_marks):
     """(count, first label, last label, complete) of the enumeration right after a declaration, or None."""
     text = doc.text
     if not heading:
-        run = _inline_run(text, after, b.end)
+        window = min(b.end, after + INLINE_WINDOW)
+        run = _inline_run(block_marks, after, window)
         if run:
             count, style, _, last_at = run
-            ends_paragraph = len(_SENTENCE_END.findall(text, last_at, b.end)) <= MAX_SENTENCES_AFTER_LAST
+            ends = 0
+            for _ in _SENTENCE_END.finditer(text, last_at, window):
+                ends += 1
+                if ends > MAX_SENTENCES_AFTER_LAST:
+                    break
+            ends_paragraph = ends <= MAX_SENTENCES_AFTER_LAST and window == b.end
             return count, _label(style, 1), _label(style, count), ends_paragraph
     if text[after:b.end].strip():
         return None  # the colon is followed by running text, not by a list on the next lines

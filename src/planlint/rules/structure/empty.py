@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from planlint.blocks import COMMENT, FRONT_MATTER, HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
@@ -15,11 +17,14 @@ _STATEMENT_END = "。；;！!"
 def check_empty(doc, ctx):
     text = doc.text
     all_parts = parts(doc)
+    starts = [b.start for b in doc.blocks]
     for part in all_parts:
         # Tables and code blocks are content too (a heading over a table is not empty).
-        blocks = [b for b in doc.blocks if part.start <= b.start < part.end and b.kind not in (COMMENT, FRONT_MATTER)
+        lo, hi = bisect.bisect_left(starts, part.start), bisect.bisect_left(starts, part.end)
+        blocks = [b for b in doc.blocks[lo:hi] if b.kind not in (COMMENT, FRONT_MATTER)
                   and b is not part.title_block and b is not part.boundary]
         empty = [_is_empty(blocks, i) for i in range(len(blocks))]
+        runs = _run_lengths(blocks, empty)
         last_at_level: dict[int, int] = {}  # level -> index of the previous heading at that level
         for i, b in enumerate(blocks):
             if b.kind != HEADING:
@@ -32,7 +37,7 @@ def check_empty(doc, ctx):
             words = heading_text(doc, b)
             if not words or words[-1] in _STATEMENT_END:
                 continue
-            run = _run_length(blocks, empty, i)
+            run = runs[i]
             if run >= 3:
                 continue  # several short numbered lines in a row: a list, not headings
             if run == 2 and (before is None or empty[before]):
@@ -59,18 +64,22 @@ def _is_empty(blocks, i) -> bool:
     return nxt is None or (nxt.kind == HEADING and nxt.level <= b.level)
 
 
-def _run_length(blocks, empty, i) -> int:
-    """How many empty headings of this level stand in a row around ``i``."""
-    level = blocks[i].level
-    lo = i
-    while lo > 0 and empty[lo - 1] and blocks[lo - 1].level == level:
-        lo -= 1
-    hi = i
-    while hi + 1 < len(blocks) and blocks[hi + 1].kind == HEADING and blocks[hi + 1].level == level:
-        hi += 1
-        if not empty[hi]:
-            break  # the last line of a list is followed by the text after the list
-    return hi - lo + 1
+def _run_lengths(blocks, empty) -> list[int]:
+    """For each block, how many headings stand in its run: empty headings of one level in a row,
+    with the heading of that level that follows them (the last line of a list of short lines)."""
+    n = len(blocks)
+    linked = [i + 1 < n and empty[i] and blocks[i + 1].kind == HEADING and blocks[i + 1].level == blocks[i].level
+              for i in range(n)]
+    out = [1] * n
+    i = 0
+    while i < n:
+        j = i
+        while linked[j]:
+            j += 1
+        for k in range(i, j + 1):
+            out[k] = j - i + 1
+        i = j + 1
+    return out
 
 
 EMPTY_SECTION = Rule(

@@ -51,6 +51,7 @@ class Item:
     part: int
     children: list["Item"] = field(default_factory=list)
     next: "Item | None" = None  # the following item of the same sequence
+    in_text: bool = False  # part of a list inside running text (introduced by a paragraph), not the outline
 
     @property
     def style(self) -> str:
@@ -79,6 +80,8 @@ class Outline:
 
 
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# Open levels kept at most (lists nested in running text cannot pile up without bound).
+MAX_DEPTH = 12
 
 
 def outline(doc) -> Outline:
@@ -120,10 +123,12 @@ def outline(doc) -> Outline:
             nested = False
             if prev is not None and m.number == 1 and _opens_new_list(text, b, prev_block, prev, inline_head_at):
                 prev, nested = None, True  # a list of its own inside the current item's text
+                if len(stack) > MAX_DEPTH:
+                    del stack[: len(stack) - MAX_DEPTH]
             if prev is not None:
                 del stack[k:]
             parent = stack[-1] if stack else None
-            item = Item(b, m, parent, prev, md, pi)
+            item = Item(b, m, parent, prev, md, pi, in_text=nested or (prev is not None and prev.in_text))
             if prev is not None:
                 kind = _relation(prev.number, m.number)
                 if kind == "restart":
