@@ -11,6 +11,7 @@ from planlint.blocks import HEADING, Block
 from planlint.cnnum import to_int
 from planlint.outline import OutlineMarker
 
+from planlint.rules.structure.cnformat import cn_numeral
 from planlint.rules.structure.parts import parts
 
 # Nesting ranks for level jumps (GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）); ① stands in for （1）.
@@ -19,13 +20,11 @@ STYLE_NAMES = {
     "chapter": "第一章", "cn": "一、", "cn-paren": "（一）", "arabic": "1.", "arabic-paren": "（1）", "circled": "①",
 }
 # An unnumbered line that opens an appendix or notes: numbering after it starts afresh.
-_FRESH_START = regex.compile(r"(?:附件|附表|附录|附[:：]|注释|注[:：]|名词解释|说明[:：]|参考)")
+_FRESH_START = regex.compile(r"(?:附件|附表|附录|附[:：]|注释|注[:：]|名词解释|说明[:：]|参考文献|参考资料)")
 
 
 def marker_label(style: str, number: int) -> str:
     """How a marker of ``style`` with ``number`` is written: 三、 / （三） / 3. / （3） / ③ / 第三章."""
-    from planlint.rules.structure.cnformat import cn_numeral
-
     if style == "cn":
         return f"{cn_numeral(number)}、"
     if style == "cn-paren":
@@ -249,6 +248,5 @@ def inline_markers(text: str, start: int, end: int) -> list[InlineMarker]:
 
 
 def inline_label(style: str, number: int) -> str:
-    from planlint.rules.structure.cnformat import cn_numeral
-
+    """How an in-paragraph entry is written: 三是 / 第三."""
     return f"{cn_numeral(number)}是" if style == "是" else f"第{cn_numeral(number)}"
