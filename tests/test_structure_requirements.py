@@ -194,3 +194,11 @@ def test_titles_limit_which_documents_a_kind_checks():
 def test_kind_set_by_config_is_always_checked():
     cfg = from_mapping({"kind": {"*.md": "方案"}}, None, Path.cwd())
     assert _names(_missing("# 三八节活动方案\n\n## 一、工作目标\n\n巾帼建功。\n", config=cfg)) == ["保障措施", "实施步骤"]
+
+
+def test_title_naming_two_kinds_is_not_checked():
+    text = "# 2024年上半年工作总结及下半年工作计划\n\n## 一、上半年工作\n\n完成了任务。\n"
+    assert _missing(text) == []
+    assert _names(_missing("# 2024年工作计划（草案）\n\n## 一、指导思想\n\n服务职工。\n")) == [
+        "主要任务", "保障措施", "工作目标", "时间安排",
+    ]

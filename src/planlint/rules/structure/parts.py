@@ -75,7 +75,12 @@ def kind_word_at_end(title: str, kind_words: dict) -> tuple[str, str] | None:
         for w in words:
             if t.endswith(w) and (best is None or len(w) > best[0]):
                 best = (len(w), name, w)
-    return (best[1], best[2]) if best else None
+    if best is None:
+        return None
+    other = kind_from_title(t[: -best[0]], kind_words)
+    if other is not None and other != best[1]:
+        return None  # "上半年工作总结及下半年工作计划": two kinds in one, neither checked
+    return best[1], best[2]
 
 
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
