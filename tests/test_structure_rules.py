@@ -198,3 +198,9 @@ def test_plan_with_a_review_section_is_a_plan():
     text = ("# 图书馆2024年工作计划\n\n## 一、2023年工作回顾\n\n回顾过去的一年，我们主要做了以下工作，取得了较好成绩，"
             "圆满完成了全年任务。\n\n## 二、2024年主要任务\n\n将开展阅读推广。\n")
     assert not run(text, GENRE, "x.md")[1]
+
+
+def test_plan_opening_with_a_look_back_is_a_plan():
+    text = ("# 图书馆2024年工作计划\n\n回顾过去一年，我馆取得了较好成绩，圆满完成了全年任务。\n\n"
+            "一、主要任务\n\n推进分馆建设。\n\n二、保障措施\n\n加强人员培训。\n")
+    assert not run(text, GENRE, "x.md")[1]

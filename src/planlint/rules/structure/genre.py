@@ -22,13 +22,15 @@ class Signal:
     pattern: "regex.Pattern"
     weight: int
     strong: bool = False
+    decisive: bool = False  # announces that the whole body looks back ("工作总结如下")
 
 
 @functools.lru_cache(maxsize=1)
 def signals() -> dict[str, tuple[Signal, ...]]:
     data = yaml.safe_load(resources.files("planlint.rules.structure").joinpath("genre.yaml").read_text("utf-8"))
     return {
-        side: tuple(Signal(e["label"], regex.compile(e["pattern"]), int(e.get("weight", 1)), bool(e.get("strong")))
+        side: tuple(Signal(e["label"], regex.compile(e["pattern"]), int(e.get("weight", 1)), bool(e.get("strong")),
+                           bool(e.get("decisive")))
                     for e in entries)
         for side, entries in data.items()
     }
@@ -41,6 +43,8 @@ class Tense:
     retro: int = 0
     prosp: int = 0
     strong: bool = False
+    decisive: bool = False
+    retro_body: int = 0  # retrospective weight after the opening paragraph
     seen_retro: list = None
     seen_prosp: list = None
 
@@ -57,6 +61,7 @@ def tense(doc, part: Part) -> Tense:
     text = doc.text
     skip = _LOOKS_AHEAD if part.kind == "总结" else _LOOKS_BACK if part.kind == "计划" else None
     skip_level = None  # level of the heading that opened a skipped section
+    opening = next((b for b in part.blocks if b is not part.title_block and b.kind != HEADING), None)
     for b in part.blocks:
         if b is part.title_block:
             continue
@@ -74,6 +79,9 @@ def tense(doc, part: Part) -> Tense:
                     if side == "retrospective":
                         t.retro += s.weight
                         t.strong = t.strong or s.strong
+                        t.decisive = t.decisive or s.decisive
+                        if b is not opening:
+                            t.retro_body += s.weight
                         t.seen_retro.append((m.start(), m.end(), m.group(0)))
                     else:
                         t.prosp += s.weight
@@ -104,7 +112,10 @@ def check_genre(doc, ctx):
         while end > start and doc.text[end - 1] in "\r\n \t\u3000":
             end -= 1
         if part.kind == "计划":
-            if t.strong and t.retro >= min_retro and t.retro > t.prosp:
+            # A plan may open with a look back ("回顾过去一年……"); its body must look back too, unless
+            # the opening announces that everything after it is a review ("工作总结如下").
+            body = t.retro if t.decisive else t.retro_body
+            if t.strong and body >= min_retro and t.retro > t.prosp:
                 yield ctx.report(
                     start, end,
                     f"文种是计划（依据{part.kind_reason}），正文却在回顾已做的工作：出现{_quote(t.seen_retro)}"
@@ -130,7 +141,7 @@ WRONG_GENRE = Rule(
     },
     docs=RuleDocs(
         说明="标题是“……计划”的文档，正文却出现“回顾过去的一年”“工作总结如下”“主要做了以下工作”“取得了……成绩”等回顾，"
-             "且回顾信号多于“将开展”“力争”“下一步”等计划信号；或标题是“……总结”的文档通篇只有打算，"
+             "且回顾信号多于“将开展”“力争”“下一步”等计划信号（开头一段的回顾不算，除非它宣布下文都是总结，如“工作总结如下”）；或标题是“……总结”的文档通篇只有打算，"
              "没有任何“取得了……”“完成了……”。提示中列出看到的信号。总结中“下一步打算”一类部分、计划中“上年工作回顾”一类部分不计入。信号表见包内 genre.yaml。"
              "只检查标题（或文件名、配置）明确为计划或总结的文档，合集中每篇分别检查。",
         原因="网上范文和复制粘贴常把去年的总结当作今年的计划，文不对题，审核时会被退回。",
