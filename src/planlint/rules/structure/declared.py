@@ -12,7 +12,7 @@ from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
 
 from planlint.rules.structure.numbering import inline_label, inline_markers, marker_label, outline, siblings_from
-from planlint.rules.structure.parts import SKIPPED
+from planlint.rules.structure.parts import SKIPPED, trim_end
 
 _COUNT = regex.compile(
     r"(?<![“\"'‘第])(?P<n>[两二三四五六七八九十]|十[一二三四五六七八九]|[2-9]|1[0-9])"
@@ -94,7 +94,7 @@ def check_declared(doc, ctx):
                 continue
             near = min(b.end, m.end() + MAX_NOUN_CHARS + 2)
             ce = _CLAUSE_END.search(text, m.end(), near)
-            block_end = _rstrip(text, b.content_start, b.end)
+            block_end = trim_end(text, b.content_start, b.end)
             if ce is None and block_end > near:
                 continue  # a long clause: the count does not announce what follows
             clause_end = ce.start() if ce else block_end
@@ -121,12 +121,6 @@ def check_declared(doc, ctx):
                     f"“{phrase[-20:]}”说有 {n} {m.group('cls')}，其后却列了 {count} 项（“{first}”至“{last}”）；"
                     f"请核对数量，或补全、删减列表",
                 )
-
-
-def _rstrip(text, start, end):
-    while end > start and text[end - 1] in "\r\n \t\u3000":
-        end -= 1
-    return end
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

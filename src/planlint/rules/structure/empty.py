@@ -8,7 +8,7 @@ from planlint.blocks import COMMENT, FRONT_MATTER, HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
 
-from planlint.rules.structure.parts import heading_text, parts
+from planlint.rules.structure.parts import heading_text, parts, trim_end
 
 # A heading that is itself a full statement ("（一）加强学习，提高素质。") needs no body.
 _STATEMENT_END = "。；;！!"
@@ -44,9 +44,7 @@ def check_empty(doc, ctx):
                 continue  # two in a row with no sibling that has a body: a short list
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             start = b.marker.start if b.marker else b.content_start
-            end = b.end
-            while end > start and text[end - 1] in "\r\n \t\u3000":
-                end -= 1
+            end = trim_end(text, start, b.end)
             if nxt is None:
                 where = "其后已是文末" if part is all_parts[-1] else "其后已是下一篇"
             else:

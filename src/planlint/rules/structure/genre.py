@@ -13,7 +13,7 @@ from planlint.blocks import HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
-from planlint.rules.structure.parts import Part, parts
+from planlint.rules.structure.parts import Part, parts, trim_end
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,7 @@ def check_genre(doc, ctx):
         t = tense(doc, part)
         anchor = part.anchor or part.blocks[0]
         start = anchor.content_start
-        end = anchor.end
-        while end > start and doc.text[end - 1] in "\r\n \t\u3000":
-            end -= 1
+        end = trim_end(doc.text, start, anchor.end)
         if part.kind == "计划":
             # A plan may open with a look back ("回顾过去一年……"); its body must look back too, unless
             # the opening announces that everything after it is a review ("工作总结如下").

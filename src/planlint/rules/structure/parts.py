@@ -155,6 +155,13 @@ def _decide_kind(doc, part: Part, collection: bool) -> None:
             part.kind_reason = f"文件名“{name}”"
 
 
+def trim_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing spaces and line breaks (never before ``start``)."""
+    while end > start and text[end - 1] in "\r\n \t\u3000":
+        end -= 1
+    return end
+
+
 def heading_text(doc, block: Block) -> str:
     """A heading's words: after its outline marker and Markdown '#', without trailing '#' or spaces."""
     t = doc.text[block.content_start:block.end]

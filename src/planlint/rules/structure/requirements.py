@@ -37,7 +37,7 @@ import yaml
 
 from planlint.errors import ConfigError
 
-from planlint.rules.structure.parts import part_headings, parts
+from planlint.rules.structure.parts import part_headings, parts, trim_end
 
 KIND_KEYS = {
     "sections": "必需的部分列表",
@@ -218,7 +218,7 @@ def find_missing(doc, requirements: Requirements) -> Iterable[Missing]:
         else:
             first = part.blocks[0] if part.blocks else None
             a_start, a_end = (first.content_start, first.end) if first else (part.start, part.start)
-        a_end = _trim_end(doc.text, a_start, a_end)
+        a_end = trim_end(doc.text, a_start, a_end)
         found: list[tuple[int, Requirement]] = []
         for req in kreq.sections:
             hit = next((b.start for b, t in headings if req.matched_by(t)), None)
@@ -230,14 +230,8 @@ def find_missing(doc, requirements: Requirements) -> Iterable[Missing]:
             for (p1, r1), (p2, r2) in zip(found, found[1:]):
                 if p2 < p1:
                     b = next(b for b, t in headings if b.start == p2)
-                    yield Missing(r2, b.content_start, _trim_end(doc.text, b.content_start, b.end),
+                    yield Missing(r2, b.content_start, trim_end(doc.text, b.content_start, b.end),
                                   part.kind, part.kind_reason, out_of_order_after=r1.name)
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in "\r\n \t\u3000":
-        end -= 1
-    return end
 
 
 def missing_message(m: Missing, rule_label: str = "") -> str:

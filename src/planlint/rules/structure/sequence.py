@@ -9,17 +9,14 @@ from planlint.rule import Examples, Option, Rule, RuleDocs
 from planlint.rules.structure.numbering import (
     STYLE_NAMES, inline_label, inline_markers, marker_label, outline,
 )
-from planlint.rules.structure.parts import parts
+from planlint.rules.structure.parts import parts, trim_end
 
 GB9704 = "GB/T 9704-2012《党政机关公文格式》7.3.3"
 
 
 def _span(doc, item):
     m = item.marker
-    end = m.end
-    while end > m.start and doc.text[end - 1] in " \t\u3000":
-        end -= 1
-    return m.start, end
+    return m.start, trim_end(doc.text, m.start, m.end)
 
 
 def _line(doc, item) -> int:
