@@ -33,9 +33,9 @@ TERMS = [
     ("出奇不意", "出其不意"), ("记忆尤新", "记忆犹新"), ("相辅相承", "相辅相成"), ("蛛丝蚂迹", "蛛丝马迹"),
     ("不径而走", "不胫而走"), ("鬼鬼崇崇", "鬼鬼祟祟"), ("一股作气", "一鼓作气"), ("按步就班", "按部就班"),
     ("针贬时弊", "针砭时弊"), ("破斧沉舟", "破釜沉舟"), ("趋之若鸯", "趋之若鹜"), ("天翻地复", "天翻地覆"),
-    ("言简意骇", "言简意赅"), ("入场卷", "入场券"), ("辐射面", "覆盖面"), ("帐号", "账号"), ("帐户", "账户"),
+    ("言简意骇", "言简意赅"), ("入场卷", "入场券"), ("重迭", "重叠"), ("帐号", "账号"), ("帐户", "账户"),
     ("松驰", "松弛"), ("幅射", "辐射"), ("座谈会议", "座谈会"), ("精减机构", "精简机构"), ("暴光", "曝光"),
-    ("气慨", "气概"), ("寒喧", "寒暄"), ("脉博", "脉搏"), ("贯注", "灌注"), ("竣工验收合格后", "竣工验收后"),
+    ("气慨", "气概"), ("寒喧", "寒暄"), ("脉博", "脉搏"), ("蜂涌", "蜂拥"), ("竣工验收合格后", "竣工验收后"),
     ("报帐", "报账"), ("凑和", "凑合"), ("坐阵", "坐镇"), ("反应问题", "反映问题"), ("截止目前", "截至目前"),
     ("截止到", "截至"),
 ]
@@ -144,11 +144,10 @@ def write_pack_files(root: Path) -> dict[str, Path]:
     root.mkdir(parents=True, exist_ok=True)
     pack = root / "bench-pack.yaml"
     lines = ["# 50 substitution rules for bench/run.py (generated from bench/corpus.py TERMS).",
-             "namespace: bench", "rules:"]
+             "pack: bench", "rules:"]
     for i, (wrong, right) in enumerate(TERMS):
-        lines += [f"  - id: term-{i + 1:02d}", "    kind: substitution",
-                  f"    message: 应为“{right}”", f"    swap: {{\"{wrong}\": \"{right}\"}}",
-                  "    source: bench"]
+        lines += [f"  term-{i + 1:02d}:", "    kind: substitution", f"    summary: “{wrong}”应为“{right}”",
+                  "    source: bench/corpus.py", "    swap:", f"      {wrong}: {right}"]
     pack.write_text("\n".join(lines) + "\n", encoding="utf-8")
     prh = root / "prh.yml"
     prh_lines = ["version: 1", "rules:"]
