@@ -28,7 +28,7 @@ STRAY = "typography/stray-period"
 
 @pytest.mark.parametrize("before,after", [
     ("以科学发展观为指导,围绕中心工作。\n", "以科学发展观为指导，围绕中心工作。\n"),
-    ("中学, 工作计划\n", "中学，工作计划\n"),
+    ("中学, 工作计划\n", "中学， 工作计划\n"),
     ("工作总结如下:(一)民主管理。\n", "工作总结如下：（一）民主管理。\n"),
     ("县(处)级以上干部;其他人员!\n", "县（处）级以上干部；其他人员！\n"),
     ("增长6.5%,超额完成。\n", "增长6.5%，超额完成。\n"),
@@ -153,6 +153,35 @@ def test_stray_period():
 
 def test_stray_period_quiet():
     assert _diags("收入1.5亿元，文件工作计划.docx，网址www.example.com。\n1.加强学习\n", STRAY) == []
+
+
+SPACE = "typography/space-around-punctuation"
+
+
+def test_space_around_fullwidth_marks():
+    text = "做好“和谐家庭” 、“书香家庭”创建工作， 增强共识。坚持 “米袋子”制度。\n"
+    assert _fixed(text, SPACE) == "做好“和谐家庭”、“书香家庭”创建工作，增强共识。坚持“米袋子”制度。\n"
+
+
+def test_space_fixes_are_offered_with_the_width_fixes_in_one_pass():
+    text = '中学, 工作计划，做好"和谐家庭" 、"书香家庭"，县(处) 级。\n'
+    _, diags = check_text(text, "x.md", select=["typography"])
+    once = apply_fixes(text, diags)[0]
+    assert once == "中学，工作计划，做好“和谐家庭”、“书香家庭”，县（处）级。\n"
+    _, again = check_text(once, "x.md", select=["typography"])
+    assert again == []
+
+
+@pytest.mark.parametrize("text", [
+    "一、 过去五年工作回顾\n",
+    "　　段首缩进。\n",
+    "记者 王鼎 摄，使用 Python 3 处理。\n",
+    "时间 8:30 ，地点待定。\n",
+    "闻发布会的专题新闻。 <br></p>\n",
+    "# 《新闻联播》 (20221015)\n",
+])
+def test_space_around_quiet(text):
+    assert _diags(text, SPACE, "x.txt") == []
 
 
 def test_fixes_keep_crlf():

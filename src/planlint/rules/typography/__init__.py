@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from planlint.hookspecs import hookimpl
-from planlint.rules.typography import halfwidth, repeated, straight_quotes, stray_period, unbalanced
+from planlint.rules.typography import halfwidth, repeated, spacing, straight_quotes, stray_period, unbalanced
 
 
 @hookimpl
 def planlint_rules(config, kinds):
-    return [halfwidth.RULE, unbalanced.RULE, straight_quotes.RULE, repeated.RULE, stray_period.RULE]
+    return [halfwidth.RULE, unbalanced.RULE, straight_quotes.RULE, repeated.RULE, stray_period.RULE,
+            spacing.RULE]

@@ -113,12 +113,9 @@ def check(doc, ctx):
                 continue
             ch = text[i]
             full = FULL_WIDTH[ch]
-            end = i + 1
-            right, j = _next_visible(text, end, hi)
-            if j > end and (is_cjk(right) or right == ""):
-                end = j  # the spaces after a full-width mark go too
+            # Spaces around it are typography/space-around-punctuation's to remove.
             yield ctx.report(i, i + 1, f"中文语句中使用了半角{MARK_NAMES[ch]}“{ch}”，应改为全角“{full}”",
-                             Fix.replace(i, end, full, f"改为全角“{full}”"))
+                             Fix.replace(i, i + 1, full, f"改为全角“{full}”"))
         for o, c in match_pairs(text, lo, hi, protected).pairs:
             half = [k for k in (o, c) if text[k] in HALF_WIDTH]
             if not half or not _pair_in_chinese(text, o, c, lo, hi):
