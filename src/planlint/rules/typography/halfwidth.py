@@ -132,7 +132,7 @@ RULE = Rule(
     check=check,
     severity=Severity.WARNING,
     fixable=True,
-    source="GB/T 15834-2011 3.1、4.1–4.9（标点符号的形式）；GB/T 15834-2011 附录 A",
+    source="GB/T 15834-2011 第5章（标点符号的位置和书写形式）；4.1–4.7（点号）、4.9（括号）、4.11（省略号）",
     docs=RuleDocs(
         说明=(
             "在中文语句中使用了英文（半角）标点：逗号“,”、分号“;”、冒号“:”、问号“?”、叹号“!”、"

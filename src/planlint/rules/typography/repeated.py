@@ -47,7 +47,7 @@ RULE = Rule(
     check=check,
     severity=Severity.WARNING,
     fixable=True,
-    source="GB/T 15834-2011 4.1–4.6（句号、逗号、顿号、分号、冒号的用法）；4.11（省略号）",
+    source="GB/T 15834-2011 4.1、4.4–4.7（句号、逗号、顿号、分号、冒号）；4.11（省略号）",
     docs=RuleDocs(
         说明=(
             "同一处连续出现两个以上的句号、逗号、顿号、分号、冒号（如“。。”“，，”“、、”），"

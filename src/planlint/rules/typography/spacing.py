@@ -77,7 +77,7 @@ RULE = Rule(
     check=check,
     severity=Severity.INFO,
     fixable=True,
-    source="GB/T 15834-2011 5.1（标点符号的位置和书写形式：点号、标号占一个字的位置）",
+    source="GB/T 15834-2011 第5章（标点符号的位置和书写形式）",
     docs=RuleDocs(
         说明=(
             "在中文语句中，全角标点（，。、；：？！“”‘’（）《》【】……——）与相邻的汉字或全角标点之间"

@@ -67,7 +67,7 @@ RULE = Rule(
     check=check,
     severity=Severity.WARNING,
     fixable=True,
-    source="GB/T 15834-2011 4.14（引号）；3.1（标点符号的形式）",
+    source="GB/T 15834-2011 4.8（引号）；第5章（标点符号的位置和书写形式）",
     docs=RuleDocs(
         说明=(
             "在中文语句中用英文直引号 \"…\" 标示引用或特定称谓。一段内直引号成对出现、每段引文都较短且"

@@ -40,7 +40,7 @@ RULE = Rule(
     check=check,
     severity=Severity.WARNING,
     fixable=True,
-    source="GB/T 15834-2011 4.1（句号）、4.16（间隔号）",
+    source="GB/T 15834-2011 4.1（句号）、4.14（间隔号）",
     docs=RuleDocs(
         说明=(
             "两个汉字之间夹着一个半角“.”或全角“．”，如“领导的.重视”。这多半是网页复制残留或误触按键，"

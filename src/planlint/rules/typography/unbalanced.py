@@ -63,7 +63,7 @@ def check(doc, ctx):
         carried = []
         if _quoted_paragraph(text, lo, result.unclosed) and not last and text[ranges[n + 1][1]] == "“":
             # A quotation of several paragraphs opens each with “ and closes only the last one
-            # (GB/T 15834-2011 4.14.3).
+            # (GB/T 15834-2011 4.8, on quotations of several paragraphs).
             result.unclosed = []
         yield from _report(ctx, text, result)
 
@@ -113,17 +113,18 @@ RULE = Rule(
     summary="引号、括号、书名号不成对或交叉嵌套",
     check=check,
     severity=Severity.WARNING,
-    source="GB/T 15834-2011 4.8（括号）、4.14（引号）、4.15（书名号）；5.1.6（成对标号的配合）",
+    fixable=True,
+    source="GB/T 15834-2011 4.8（引号）、4.9（括号）、4.15（书名号）",
     docs=RuleDocs(
         说明=(
             "在同一段内检查成对使用的标号：双引号“ ”、单引号‘ ’、书名号《 》〈 〉、括号（ ）、"
-            "方头括号【 】、六角括号〔 〕、直角引号「 」『 』。报告三种情况：左半没有闭合（位置指向未闭合的"
+            "方头括号【 】、六角括号〔 〕、直角引号「 」『 』。报告以下情况：左半没有闭合（位置指向未闭合的"
             "左半）、右半没有对应的左半、左右两半不是一对（“六五’）、引号方向写反（”五讲四美”）、"
             "两对标号交叉嵌套（如“《……”……》）。全角与半角括号混配"
             "（“（处)”）按成对处理，宽度问题由 typography/halfwidth-punctuation 报告；孤立的半角“1)”"
             "是列表编号，不报告；英文中的撇号（don’t）和省略年份的’99不算引号。一行没有以句末点号结束、"
             "其后几行把标号闭合的（硬换行，或网页把链接文字单独成行），视为成对；多段引文每段开头用前引号、"
-            "只在最后一段末尾用后引号，符合 GB/T 15834-2011 4.14.3，不报告。"
+            "只在最后一段末尾用后引号，符合 GB/T 15834-2011 4.8 对多段引文的规定，不报告。"
         ),
         原因=(
             "引号或括号不成对，读者无法判断引用或注释到哪里结束，审稿时必须逐一补正；"
