@@ -218,14 +218,16 @@ def _same_noun(doc, total: Quantity, part: Quantity, bridge: str) -> bool:
     return not _PLAIN_BRIDGE.sub("", bridge) or noun in bridge  # 共计七十一个 counts what came before
 
 
+def addition(parts: list[Quantity], scale: str) -> str:
+    """The sum written out in the total's scale: “8 + 9 = 17”, “4.6 + 1.2 = 5.8”."""
+    acc = sum((p.value for p in parts), Decimal(0)) / SCALES.get(scale, Decimal(1))
+    return " + ".join(in_scale(p, scale) for p in parts) + f" = {format_decimal(acc)}"
+
+
 def _report(ctx, word, total, parts):
-    scale = total.scale
-    acc = sum((p.value for p in parts), Decimal(0))
-    shown = " + ".join(in_scale(p, scale) for p in parts)
-    acc_shown = format_decimal(acc / SCALES.get(scale, Decimal(1)))
     return ctx.report(
         total.start, total.end,
-        f"{shown} = {acc_shown}，与“{word}{total.shown()}”不符：请核对各分项或合计数",
+        f"{addition(parts, total.scale)}，与“{word}{total.shown()}”不符：请核对各分项或合计数",
     )
 
 
@@ -250,11 +252,9 @@ def _subsets(ctx, text, sent, qs):
                 f"“其中”的分项{after[0].shown()}大于总数{whole.shown()}：请核对分项或总数",
             )
         elif len(after) >= 2 and after[0].value + after[1].value > whole.value + half_spread(whole, *after[:2]):
-            shown = " + ".join(in_scale(p, whole.scale) for p in after[:2])
-            acc = (after[0].value + after[1].value) / SCALES.get(whole.scale, Decimal(1))
             yield ctx.report(
                 after[0].start, after[1].end,
-                f"“其中”的分项 {shown} = {format_decimal(acc)}，已超过总数{whole.shown()}：请核对分项或总数",
+                f"“其中”的分项 {addition(after[:2], whole.scale)}，已超过总数{whole.shown()}：请核对分项或总数",
             )
 
 
