@@ -54,7 +54,7 @@ RULE = Rule(
         示例="业务收入完成241。65万元，为年计划的95。51%。",
         建议写法="业务收入完成241.65万元，为年计划的95.51%。",
     ),
-    source="GB/T 15835-2011 4.1.3（小数点）、4.1.4（分节号）",
+    source="GB/T 15835-2011《出版物上数字用法》（小数点、分节号）",
     fixable=True,
     severity=Severity.ERROR,
     examples=Examples(

@@ -108,7 +108,7 @@ RULE = Rule(
         示例="二0一三年二月二十八日",
         建议写法="二〇一三年二月二十八日（或 2013年2月28日）",
     ),
-    source="GB/T 15835-2011 4.3、5.1",
+    source="GB/T 15835-2011《出版物上数字用法》",
     fixable=True,
     severity=Severity.WARNING,
     options={
