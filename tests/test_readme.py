@@ -26,3 +26,12 @@ def test_bundled_example_shows_real_findings():
     assert (REPO / target).exists()
     r = run_cli("check", str(REPO / target), "--format", "json")
     assert r.returncode == 1, r.stderr.decode()
+
+
+def test_readme_pack_example_passes_its_own_examples(tmp_path):
+    text = (REPO / "README.md").read_text("utf-8")
+    (block,) = re.findall(r"```yaml\n(pack: acme.*?)```", text, re.S)
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(block, encoding="utf-8")
+    r = run_cli("test-pack", str(pack))
+    assert r.returncode == 0, r.stdout.decode() + r.stderr.decode()
