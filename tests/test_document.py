@@ -141,3 +141,25 @@ def test_markdown_code_and_comments_are_not_prose():
     doc = Document(text, "a.md", markdown=True)
     assert [b.kind for b in doc.blocks] == ["heading", "code", "comment", "paragraph"]
     assert [b.kind for b in doc.prose_blocks] == ["heading", "paragraph"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("区工会2023年工作计划精选7篇\n\n正文。\n", "计划"),
+    ("中共中央关于制定第十个五年计划的建议\n\n正文。\n", None),  # ends with 建议
+    ("关于政府工作报告的决议\n\n正文。\n", None),
+    ("上半年工作总结及下半年工作计划\n\n正文。\n", None),  # two kinds: neither is trusted
+    ("各位代表：\n\n一、过去五年的基本总结\n\n正文。\n", None),  # numbered body heading is no title
+    ("乡镇教育工会年度工作总结（草案）\n\n正文。\n", "总结"),
+])
+def test_kind_comes_from_the_word_a_title_ends_with(text, kind):
+    assert Document(text, "a.txt").kind == kind
+
+
+def test_collection_parts():
+    text = ("范文网 > 工作计划\n\n工作计划范文一\n\n一、指导思想\n\n正文。\n\n"
+            "工作计划范文二\n\n一、工作目标\n\n正文。\n")
+    doc = Document(text, "a.txt")
+    assert [doc.text[p.boundary.start:p.boundary.end] for p in doc.parts] == ["工作计划范文一", "工作计划范文二"]
+    assert [p.kind for p in doc.parts] == ["计划", "计划"]
+    single = Document("2024年工作要点\n\n一、总体要求\n", "a.txt")
+    assert len(single.parts) == 1 and single.parts[0].kind == "要点"

@@ -10,7 +10,6 @@ from planlint.api import check_text
 from planlint.errors import PlanlintError
 from planlint.fixes import apply_fixes
 from planlint.rules.text import builtin_confusions, load_confusions, misspelling_check
-from planlint.rules.text.parts import part_starts
 
 
 def diags(text, rule, path="plan.txt", date=None):
@@ -123,7 +122,7 @@ def test_collection_parts_are_separate_documents():
     part = "一、指导思想\n\n以科学发展观为统领，全面履行工会的各项社会职能，为学校发展作出贡献。\n\n"
     text = f"工会工作计划篇1\n\n{part}工会工作计划篇2\n\n{part}"
     doc, _ = diags(text, DS)
-    assert len(part_starts(doc)) == 2
+    assert len(doc.parts) == 2
     assert spans(text, DS) == []
     # Within one part the repeat is reported.
     assert len(spans(f"工会工作计划篇1\n\n{part}{part}工会工作计划篇2\n\n开展活动。\n", DS)) == 1

@@ -11,8 +11,10 @@ from typing import Iterator
 from planlint import words as _words
 from planlint.blocks import HEADING, PROSE_KINDS, Block, split_blocks
 from planlint.docdate import SIGNATURE_WINDOW, DocDate, signature_date, title_year
-from planlint.dockind import DocKind, infer_kind, kind_from_title
+from planlint.dockind import DocKind, infer_kind, kind_at_end, kind_from_title
 from planlint.lines import LineIndex
+from planlint.parts import Part
+from planlint.parts import parts as find_parts
 from planlint.sections import Section, build_sections
 from planlint.sentences import split_sentences
 
@@ -21,6 +23,9 @@ TITLE_WINDOW = 8
 TITLE_MAX_CHARS = 60
 # A web page's breadcrumb ("汇报范文网 > 工作计划") names a kind but is not the title.
 _BREADCRUMB = re.compile(r"[>＞»›]")
+_SALUTATION_END = ("：", ":", "！", "!")
+# A line that starts with one of these continues the sentence of the line before it.
+_CONTINUES = ("。", "，", "、", "；", "：", "！", "？")
 
 
 class Document:
@@ -128,18 +133,31 @@ class Document:
 
     @functools.cached_property
     def title_block(self) -> Block | None:
-        """The title: an early short line naming a kind (工作计划 …), else the first short line."""
+        """The title: a short line before the body begins whose last word names a kind (…工作计划),
+        else the first short line. The body begins at a sentence, a salutation (各位代表：) or an
+        outline-numbered line; web breadcrumbs ("范文网 > 工作计划") are never titles."""
         words = self.kind_words
         first_short = None
-        for b in self.prose_blocks[:TITLE_WINDOW]:
+        window = self.prose_blocks[:TITLE_WINDOW + 1]
+        for i, b in enumerate(window[:TITLE_WINDOW]):
             t = self.text[b.content_start:b.end].strip()
-            if len(t) > TITLE_MAX_CHARS or "。" in t or _BREADCRUMB.search(t):
+            if "。" in t or t.endswith(_SALUTATION_END) or b.marker is not None:
+                break
+            if len(t) > TITLE_MAX_CHARS or _BREADCRUMB.search(t):
                 continue
+            if i + 1 < len(window) and self.text[window[i + 1].content_start:window[i + 1].end].startswith(_CONTINUES):
+                break  # a sentence broken over lines ("…所作的" / "政府工作报告" / "。会议…"): the body
+
             if first_short is None:
                 first_short = b
-            if kind_from_title(t, words):
+            if kind_at_end(t, words):
                 return b
         return first_short
+
+    @functools.cached_property
+    def parts(self) -> list[Part]:
+        """The documents in this file: itself, or each "…篇N" part of a collection copied from the web."""
+        return find_parts(self)
 
     @property
     def title(self) -> str | None:
@@ -164,6 +182,7 @@ class Document:
         self.__dict__.pop("kind_info", None)
         self.__dict__.pop("date_info", None)
         self.__dict__.pop("title_block", None)
+        self.__dict__.pop("parts", None)
 
     @functools.cached_property
     def kind_info(self) -> DocKind:

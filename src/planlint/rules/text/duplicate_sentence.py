@@ -12,7 +12,6 @@ from planlint.rule import Examples, Option, Rule, RuleDocs
 from planlint.sentences import split_sentences
 
 from .normalize import compare_key
-from .parts import part_starts
 
 RULE_ID = "text/duplicate-sentence"
 MAX_PART_CHARS = 300  # longest clause run indexed, which keeps the scan linear
@@ -87,7 +86,7 @@ def check(doc, ctx):
     min_chars = ctx.options["min_chars"]
     min_part = ctx.options["min_part_chars"]
     text = doc.text
-    parts = part_starts(doc)
+    parts = [p.start for p in doc.parts] if len(doc.parts) > 1 else []
     part_i = 0
     whole: dict[str, int] = {}  # sentence key -> offset of its first occurrence
     partial: dict[str, int] = {}  # clause-suffix/prefix key -> offset of its first occurrence

@@ -7,7 +7,6 @@ import re
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
-from .parts import part_starts
 
 RULE_ID = "near-duplicate-paragraph"
 SHINGLE = 5  # characters per shingle
@@ -46,7 +45,7 @@ def check(doc, ctx):
     min_chars = ctx.options["min_chars"]
     threshold = ctx.options["threshold"]
     text = doc.text
-    parts = part_starts(doc)
+    parts = [p.start for p in doc.parts] if len(doc.parts) > 1 else []
     part_i = 0
     postings: dict[str, list[int]] = {}
     paras: list[tuple[int, str, int]] = []  # (offset, key, sample size)
