@@ -61,6 +61,9 @@ class Document:
         self._date_override: DocDate | None = None
         self._kind_words: dict | None = None
         self._sentence_words: dict[int, list] = {}
+        # Scratch space for rules that share work across their checks of this document, keyed by
+        # the rule family ("policy", "structure" …); discarded with the document.
+        self.memo: dict[str, dict] = {}
 
     def with_text(self, text: str) -> "Document":
         """A new document with the same path, format and settings but different text (after fixes)."""

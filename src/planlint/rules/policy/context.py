@@ -67,7 +67,7 @@ def block_bounds(doc, offset: int) -> tuple[int, int]:
 
 
 def _block_starts(doc) -> list[int]:
-    cache = doc.__dict__.setdefault("_policy_cache", {})
+    cache = doc.memo.setdefault("policy", {})
     if "block_starts" not in cache:
         cache["block_starts"] = [b.content_start for b in doc.prose_blocks]
     return cache["block_starts"]
@@ -75,7 +75,7 @@ def _block_starts(doc) -> list[int]:
 
 def historical_ranges(doc) -> list[tuple[int, int]]:
     """Spans of sections whose heading (or an ancestor's) reviews the past: 工作回顾, 总结, 主要成绩."""
-    cache = doc.__dict__.setdefault("_policy_cache", {})
+    cache = doc.memo.setdefault("policy", {})
     if "history" in cache:
         return cache["history"]
     out = []

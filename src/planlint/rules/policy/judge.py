@@ -31,7 +31,7 @@ class Finding:
 
 
 def references(doc, knowledge: Knowledge) -> list[Reference]:
-    cache = doc.__dict__.setdefault("_policy_cache", {})
+    cache = doc.memo.setdefault("policy", {})
     key = ("refs", id(knowledge))
     if key not in cache:
         cache[key] = (knowledge, scanner_for(knowledge).scan(doc))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 
 import regex
@@ -78,14 +77,13 @@ class Outline:
     jumps: list[tuple[Item, Item]]  # (parent, first child) where a level in between is skipped
 
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 # Open levels kept at most (lists nested in running text cannot pile up without bound).
 MAX_DEPTH = 12
 
 
 def outline(doc) -> Outline:
     """The numbered items of ``doc``, part by part (a collection's "篇N" parts start afresh). Cached."""
-    cached = _CACHE.get(doc)
+    cached = doc.memo.get("structure", {}).get("outline")
     if cached is not None:
         return cached
     items: list[Item] = []
@@ -146,7 +144,7 @@ def outline(doc) -> Outline:
             items.append(item)
             prev_block = b
     result = Outline(items, breaks, jumps)
-    _CACHE[doc] = result
+    doc.memo.setdefault("structure", {})["outline"] = result
     return result
 
 
