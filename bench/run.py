@@ -4,8 +4,9 @@
     .venv/bin/python bench/run.py --quick         # fewer runs, skip the slowest references
     .venv/bin/python bench/run.py --write-readme  # also put the table into bench/README.md
 
-Each measurement runs a fresh process and reads wall time, CPU time (user + system, children
-included) and peak resident memory (largest single process) from os.wait4. Not part of the test suite.
+Each measurement runs a fresh process: wall time from the clock, CPU time (user + system, children
+included) from os.wait4, peak resident memory (largest single process) from GNU time when present.
+Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 PYTHON = sys.executable
+GNU_TIME = shutil.which("time") if os.path.exists("/usr/bin/time") else None
 PLANLINT = [PYTHON, "-m", "planlint"]
 README = HERE / "README.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
@@ -49,6 +52,11 @@ for top in sys.argv[2:]:
 print(n)
 '''
 
+# What the rule families' data files cost to parse in a cold process, with each PyYAML loader.
+YAML_LOAD = ("import glob, yaml; "
+             "[yaml.load(open(f, encoding='utf-8').read(), Loader=getattr(yaml, {loader!r}, yaml.SafeLoader)) "
+             "for f in glob.glob({root!r} + '/**/*.yaml', recursive=True)]")
+
 
 @dataclass
 class Result:
@@ -62,12 +70,20 @@ class Result:
     rc: int
     walls: list[float] = field(default_factory=list)
     note: str = ""
+    at: str = ""
 
 
 def measure(cmd: list[str], *, cwd: Path = REPO, env: dict | None = None, timeout: float = 900) -> tuple[float, float, float, int]:
     """(wall s, cpu s, peak RSS MB, exit code) of one run of ``cmd``."""
     full_env = dict(os.environ)
     full_env.update(env or {})
+    # A child's ru_maxrss starts from the memory of the process it was forked from (this one), so
+    # peak memory is read from GNU time, a small process, when it is there.
+    rss_file = None
+    if GNU_TIME:
+        fd, rss_file = tempfile.mkstemp(prefix="bench-rss-")
+        os.close(fd)
+        cmd = [GNU_TIME, "-f", "%M", "-o", rss_file, *cmd]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = t0 + timeout
@@ -81,11 +97,18 @@ def measure(cmd: list[str], *, cwd: Path = REPO, env: dict | None = None, timeou
             return float("inf"), ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, -9
         time.sleep(0.002)
     wall = time.perf_counter() - t0
+    rss_mb = ru.ru_maxrss / 1024
+    if rss_file:
+        try:
+            rss_mb = int(Path(rss_file).read_text().split()[-1]) / 1024
+        except (OSError, ValueError, IndexError):
+            pass
+        os.unlink(rss_file)
     proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
         print(f"  ! exit {proc.returncode}: {' '.join(map(str, cmd))}\n{err[-2000:]}", file=sys.stderr)
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, proc.returncode
+    return wall, ru.ru_utime + ru.ru_stime, rss_mb, proc.returncode
 
 
 def bench(name: str, cmd: list[str], runs: int, *, warmup: int = 1, setup=None, note: str = "", **kw) -> Result:
@@ -100,7 +123,8 @@ def bench(name: str, cmd: list[str], runs: int, *, warmup: int = 1, setup=None, 
         samples.append(measure(cmd, **kw))
     walls = [s[0] for s in samples]
     res = Result(name, statistics.median(walls), statistics.median(s[1] for s in samples),
-                 max(s[2] for s in samples), runs, samples[-1][3], walls, note)
+                 max(s[2] for s in samples), runs, samples[-1][3], walls, note,
+                 f"{dt.datetime.now(dt.timezone.utc):%H:%M}")
     print(f"{name:<58} wall {res.wall:7.2f} s  cpu {res.cpu:7.2f} s  rss {res.rss_mb:7.1f} MB  "
           f"(n={runs}, walls {' '.join(f'{w:.2f}' for w in walls)})", flush=True)
     return res
@@ -157,6 +181,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="", help="comma-separated groups: cold,cache,plans,big,refs")
     ap.add_argument("--write-readme", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    ap.add_argument("--include", type=Path, action="append", default=[],
+                    help="add results from an earlier --json run to the table (e.g. the slow references)")
     args = ap.parse_args(argv)
     if args.quick:
         args.runs, args.big_runs = 1, 1
@@ -184,6 +210,9 @@ def main(argv=None) -> int:
         add(bench("python -c 'import typer, regex, yaml, pluggy' (bare import)",
                   [PYTHON, "-c", "import typer, regex, yaml, pluggy"], R))
         add(bench("planlint --version (import + CLI)", [*PLANLINT, "--version"], R))
+        for loader in ("SafeLoader", "CSafeLoader"):
+            add(bench(f"python: yaml.{loader} over the built-in rules' YAML data",
+                      [PYTHON, "-c", YAML_LOAD.format(loader=loader, root=str(REPO / "src" / "planlint"))], R))
         add(bench("1 KB file, built-in rules, cold", pl(parts["1kb"]), R))
         add(bench("10 KB plan, built-in rules, cold", pl(parts["plan"]), R))
     if "cache" in groups:
@@ -195,19 +224,19 @@ def main(argv=None) -> int:
         add(bench("10 KB plan, cache empty (check + write)", pl(parts["plan"], cache=True), R, setup=clear))
         clear()
         add(bench("10 KB plan, unchanged, cache hit", pl(parts["plan"], cache=True), R))
-        add(bench("2,000 plans, unchanged, cache hit", pl(parts["2000"], cache=True), B))
+        add(bench("100 plans, cache empty (check + write)", pl(parts["100"], cache=True), B, setup=clear))
+        add(bench("100 plans, unchanged, cache hit", pl(parts["100"], cache=True), R))
     if "plans" in groups:
         add(bench("100 plans, built-in rules, -j auto", pl(parts["100"]), R))
-        add(bench("2,000 plans, built-in rules, -j 1", pl(parts["2000"], "-j", "1"), B))
-        add(bench("2,000 plans, built-in rules, -j 2", pl(parts["2000"], "-j", "2"), B))
+        add(bench("2,000 plans, built-in rules, -j 1", pl(parts["2000"], "-j", "1"), B, warmup=0))
+        add(bench("2,000 plans, built-in rules, -j 2", pl(parts["2000"], "-j", "2"), B, warmup=0))
         if have_pack:
-            add(bench("2,000 plans, 50-rule pack only, -j 1", pl(parts["2000"], "-j", "1", "--select", "bench", cfg=pack_cfg), B))
-            add(bench("2,000 plans, 50-rule pack only, -j 2", pl(parts["2000"], "-j", "2", "--select", "bench", cfg=pack_cfg), B))
-            add(bench("2,000 plans, built-ins + pack, -j 2", pl(parts["2000"], "-j", "2", cfg=pack_cfg), B))
+            add(bench("2,000 plans, 50-rule pack only, -j 1", pl(parts["2000"], "-j", "1", "--select", "bench", cfg=pack_cfg), B, warmup=0))
+            add(bench("2,000 plans, 50-rule pack only, -j 2", pl(parts["2000"], "-j", "2", "--select", "bench", cfg=pack_cfg), B, warmup=0))
     if "big" in groups:
-        add(bench("19 MB file, built-in rules", pl(parts["big"]), B))
+        add(bench("19 MB file, built-in rules", pl(parts["big"]), B, warmup=0))
         if have_pack:
-            add(bench("19 MB file, 50-rule pack only", pl(parts["big"], "--select", "bench", cfg=pack_cfg), B))
+            add(bench("19 MB file, 50-rule pack only", pl(parts["big"], "--select", "bench", cfg=pack_cfg), B, warmup=0))
     if "refs" in groups:
         floor = [PYTHON, str(work / "floor.py"), str(work / "patterns.txt")]
         add(bench("floor: one-pass re, 50 patterns, 2,000 plans", [*floor, str(parts["2000"])], B))
@@ -223,6 +252,8 @@ def main(argv=None) -> int:
                 add(bench("textlint-prh, 50 rules, 19 MB file", [str(tl), *rc, str(parts["big"])], 1, warmup=0,
                           cwd=work, timeout=args.textlint_big_timeout))
 
+    for extra in args.include:
+        results += [Result(**r) for r in json.loads(extra.read_text())]
     table = render(results)
     print("\n" + table)
     if args.json:
@@ -235,11 +266,11 @@ def main(argv=None) -> int:
 def render(results: list[Result]) -> str:
     head = (f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC on {machine()}.\n"
             "Wall and CPU are medians over n runs; RSS is the largest resident set of any one process.\n\n"
-            "| measurement | wall (s) | CPU (s) | peak RSS (MB) | n |\n| --- | ---: | ---: | ---: | ---: |\n")
+            "| measurement | wall (s) | CPU (s) | peak RSS (MB) | n | UTC |\n| --- | ---: | ---: | ---: | ---: | ---: |\n")
     rows = []
     for r in results:
         wall = "timeout" if r.wall == float("inf") else f"{r.wall:.2f}"
-        rows.append(f"| {r.name} | {wall} | {r.cpu:.2f} | {r.rss_mb:.0f} | {r.runs} |")
+        rows.append(f"| {r.name} | {wall} | {r.cpu:.2f} | {r.rss_mb:.0f} | {r.runs} | {r.at} |")
     return head + "\n".join(rows) + "\n"
 
 

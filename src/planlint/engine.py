@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import signal
@@ -44,27 +43,30 @@ class RuleTimeout(BaseException):
     """Raised inside a rule that ran out of time (BaseException: a rule's ``except Exception`` keeps out)."""
 
 
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Raise RuleTimeout in the block after ``seconds`` (SIGALRM, POSIX main thread; else no limit)."""
-    usable = (
-        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # someone else's alarm is running: leave it be
-    )
-    if not usable:
-        yield
-        return
+class _Alarm:
+    """SIGALRM for rule time limits: the handler is set once per document, each rule arms and
+    disarms the timer (two setitimer calls). Only on POSIX, in the main thread, and when no one
+    else's alarm is running; elsewhere rules run without a limit."""
 
-    def on_alarm(signum, frame):
-        raise RuleTimeout(seconds)
+    __slots__ = ("usable", "previous")
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def __enter__(self) -> "_Alarm":
+        self.usable = (
+            hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        )
+        if self.usable:
+            self.previous = signal.signal(signal.SIGALRM, _on_alarm)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.usable:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+def _on_alarm(signum, frame):
+    raise RuleTimeout()
 
 
 @dataclass
@@ -172,31 +174,36 @@ class Linter:
         active: set[str] = set()
         unused_ctx = None
         plugin_error_ctx = None
-        for ctx in rs.contexts:
-            rid = ctx.rule.id
-            if rid == PLUGIN_ERROR:
-                plugin_error_ctx = ctx
-                continue
-            if any(selector_matches(sel, rid) for sel in file_ignores):
-                continue
-            active.add(rid)
-            if rid == UNUSED_SUPPRESSION:
-                unused_ctx = ctx
-                continue
-            diagnostics.extend(self._run_rule(ctx, doc, plugin_error_ctx or _fallback_error_ctx(ctx)))
+        with _Alarm() as alarm:
+            for ctx in rs.contexts:
+                rid = ctx.rule.id
+                if rid == PLUGIN_ERROR:
+                    plugin_error_ctx = ctx
+                    continue
+                if any(selector_matches(sel, rid) for sel in file_ignores):
+                    continue
+                active.add(rid)
+                if rid == UNUSED_SUPPRESSION:
+                    unused_ctx = ctx
+                    continue
+                diagnostics.extend(self._run_rule(ctx, doc, plugin_error_ctx or _fallback_error_ctx(ctx), alarm))
         diagnostics = suppressions.apply(doc, diagnostics, active, rs.known_ids, unused_ctx)
         diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.rule))
         return diagnostics
 
-    def _run_rule(self, ctx: RuleContext, doc: Document, error_ctx: RuleContext) -> list[Diagnostic]:
+    def _run_rule(self, ctx: RuleContext, doc: Document, error_ctx: RuleContext,
+                  alarm: _Alarm | None = None) -> list[Diagnostic]:
         rule = ctx.rule
         out: list[Diagnostic] = []
         n = len(doc.text)
         limit = self.options.rule_timeout
         if limit is None:
             limit = RULE_TIMEOUT + RULE_TIMEOUT_PER_MB * n / 1e6
+        armed = alarm is not None and alarm.usable and limit > 0
         try:
-            with _time_limit(limit):
+            try:
+                if armed:
+                    signal.setitimer(signal.ITIMER_REAL, limit)
                 for d in rule.check(doc, ctx) or ():
                     if not isinstance(d, Diagnostic):
                         raise TypeError(f"返回了 {type(d).__name__} 而不是 Diagnostic")
@@ -205,6 +212,9 @@ class Linter:
                     if d.fix and any(not (0 <= e.offset <= e.end_offset <= n) for e in d.fix.edits):
                         raise ValueError("修复的位置超出文本范围")
                     out.append(d)
+            finally:
+                if armed:  # disarmed inside the outer try: a late alarm is still caught below
+                    signal.setitimer(signal.ITIMER_REAL, 0)
         except RuleTimeout:
             msg = f"插件 {rule.plugin or '?'} 的规则 {rule.id} 在本文档上运行超过 {limit:g} 秒，已中止（可用 --rule-timeout 调整）"
             return [error_ctx.report(0, 0, msg)]

@@ -292,8 +292,10 @@ def _check_all(checker: Checker, targets: list[Target], progress: "Progress") ->
             outcomes[i] = checker.check(i, targets[i])
             progress.advance(targets[i].path)
     else:
-        serial = [i for i in todo if targets[i].path == "-"]
-        parallel = [(i, targets[i]) for i in todo if targets[i].path != "-"]
+        # Stdin, and the first file: checked here, so that the rules' lazily loaded data (YAML,
+        # compiled patterns, jieba's dictionary) is loaded once and inherited by forked workers.
+        serial = [i for i in todo if targets[i].path == "-"] or todo[:1]
+        parallel = [(i, targets[i]) for i in todo if i not in serial]
         for i in serial:
             outcomes[i] = checker.check(i, targets[i])
             progress.advance(targets[i].path)
