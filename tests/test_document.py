@@ -163,3 +163,9 @@ def test_collection_parts():
     assert [p.kind for p in doc.parts] == ["计划", "计划"]
     single = Document("2024年工作要点\n\n一、总体要求\n", "a.txt")
     assert len(single.parts) == 1 and single.parts[0].kind == "要点"
+
+
+def test_page_stamp_when_no_signature_or_title_year():
+    doc = Document("某网 > 作文\n\n乡镇教育工会年度工作总结\n\n2023-01-01 05:10:03\n\n正文。\n", "a.txt")
+    assert doc.date == dt.date(2023, 1, 1) and doc.date_info.source == "page"
+    assert "发布时间" in doc.date_info.reason

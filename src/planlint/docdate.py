@@ -16,6 +16,12 @@ _D = r"(?P<d>[0-9０-９]{1,2}|[一二]?十[一二三四五六七八九]?|三十
 SIGNATURE_DATE = regex.compile(
     rf"^[\s　]*(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日|(?P<y2>[12][0-9]{{3}})[-./](?P<m2>[0-9]{{1,2}})[-./](?P<d2>[0-9]{{1,2}}))[\s　]*$"
 )
+# A web page's publication stamp near the top: "2023-01-01 05:10:03", "发布时间：2023年1月1日".
+PAGE_STAMP = regex.compile(
+    rf"^[\s　]*(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?"
+    rf"(?:{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日|(?P<y2>[12][0-9]{{3}})[-./](?P<m2>[0-9]{{1,2}})[-./](?P<d2>[0-9]{{1,2}}))"
+    rf"(?:\s+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?[\s　]*$"
+)
 TITLE_YEAR = regex.compile(rf"{_Y}\s*(?:年|—|-)")
 
 # How many prose blocks from the end to look for a signature date.
@@ -27,7 +33,7 @@ class DocDate:
     """The date used to judge the document, where it came from and why, in Chinese."""
 
     value: dt.date
-    source: str  # cli | front-matter | config | signature | title | today
+    source: str  # cli | front-matter | config | signature | title | page | today
     reason: str
 
     def describe(self) -> str:
@@ -53,6 +59,17 @@ def signature_date(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] | N
     """The last line (of ``(line_index, text)`` pairs, nearest the end first) that is a date."""
     for line_index, text in lines:
         m = SIGNATURE_DATE.match(text)
+        if m:
+            value = parse_date_match(m)
+            if value:
+                return value, line_index, text.strip()
+    return None
+
+
+def page_stamp(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] | None:
+    """The first line (of ``(line_index, text)`` pairs from the top) that is a publication stamp."""
+    for line_index, text in lines:
+        m = PAGE_STAMP.match(text)
         if m:
             value = parse_date_match(m)
             if value:

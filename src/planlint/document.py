@@ -10,7 +10,7 @@ from typing import Iterator
 
 from planlint import words as _words
 from planlint.blocks import HEADING, PROSE_KINDS, Block, split_blocks
-from planlint.docdate import SIGNATURE_WINDOW, DocDate, signature_date, title_year
+from planlint.docdate import SIGNATURE_WINDOW, DocDate, page_stamp, signature_date, title_year
 from planlint.dockind import DocKind, infer_kind, kind_at_end, kind_from_title
 from planlint.lines import LineIndex
 from planlint.parts import Part
@@ -222,6 +222,11 @@ class Document:
                 if self.kind == "总结":
                     return DocDate(dt.date(y, 12, 31), "title", f"取自标题年份“{y}年”，总结按年末计")
                 return DocDate(dt.date(y, 1, 1), "title", f"取自标题年份“{y}年”，按年初计")
+        head = [(b.line, self.text[b.start:b.end]) for b in self.prose_blocks[:TITLE_WINDOW]]
+        found = page_stamp(head)
+        if found:
+            value, line_index, shown = found
+            return DocDate(value, "page", f"取自文首的发布时间“{shown}”，第 {line_index + 1} {self.line_label}")
         return DocDate(dt.date.today(), "today", "文中未找到日期，按今天计")
 
     @property
