@@ -169,3 +169,14 @@ def test_page_stamp_when_no_signature_or_title_year():
     doc = Document("某网 > 作文\n\n乡镇教育工会年度工作总结\n\n2023-01-01 05:10:03\n\n正文。\n", "a.txt")
     assert doc.date == dt.date(2023, 1, 1) and doc.date_info.source == "page"
     assert "发布时间" in doc.date_info.reason
+
+
+def test_a_short_last_item_stays_in_its_list():
+    doc = Document("一、任务\n1. 改造老旧小区12个，惠及居民3000户；\n2. 新建学校1所；\n3. 新建公办幼儿园2所，投资600万元。\n",
+                   "a.txt")
+    assert [b.kind for b in doc.blocks] == ["heading", "list_item", "list_item", "list_item"]
+
+
+def test_decimal_point_typed_as_full_stop_does_not_end_a_sentence():
+    doc = Document("完成99。3万元，为计划的107。8%。下一句。", "a.txt")
+    assert [doc.text[s:e] for s, e in doc.sentences] == ["完成99。3万元，为计划的107。8%。", "下一句。"]

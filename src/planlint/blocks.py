@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -92,7 +92,32 @@ def split_blocks(text: str, lines: LineIndex, markdown: bool, line_hints: dict |
         i += 1
     if in_fence:
         blocks.append(Block(CODE, fence_start, len(text), fence_line, fence_start))
-    return blocks
+    return _even_out_lists(blocks)
+
+
+def _even_out_lists(blocks: list[Block]) -> list[Block]:
+    """In a run of adjacent numbered blocks of one style, if any is a list item, all are.
+
+    "1. …；" / "2. …；" / "3. 新建幼儿园2所。" is one list even though its last item is short.
+    """
+    out = list(blocks)
+    i = 0
+    n = len(out)
+    while i < n:
+        b = out[i]
+        if b.marker is None or b.md_level or b.kind not in (HEADING, LIST_ITEM):
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and out[j].marker is not None and not out[j].md_level
+               and out[j].kind in (HEADING, LIST_ITEM) and out[j].marker.style == b.marker.style):
+            j += 1
+        if j - i > 1 and any(x.kind == LIST_ITEM for x in out[i:j]):
+            for k in range(i, j):
+                if out[k].kind == HEADING:
+                    out[k] = replace(out[k], kind=LIST_ITEM)
+        i = j
+    return out
 
 
 def _text_block(text: str, s: int, e: int, i: int, cs: int, markdown: bool, hint) -> Block:

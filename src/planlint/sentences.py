@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-# An end mark run, then any closing quotes/brackets that belong to the sentence just ended.
-_END = regex.compile(r"[。！？!?]+[”’」』）)》\"']*")
+# An end mark run, then any closing quotes/brackets that belong to the sentence just ended. A 。
+# between digits is a mistyped decimal point ("99。3万元"), not the end of a sentence.
+_END = regex.compile(r"(?:[！？!?]|。(?![0-9０-９])|(?<![0-9０-９])。)[。！？!?]*[”’」』）)》\"']*")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
