@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import weakref
 
 import regex
 
@@ -39,22 +38,16 @@ class Protected:
         return i >= 0 and self.spans[i][1] > start
 
 
-# Per document, computed once and shared by the rules of this family (documents are immutable).
-_RANGES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def prose_ranges(doc) -> list:
     """(block, start, end, protected) for every prose block, from after its markup and outline marker.
 
     Starting at ``content_start`` leaves Markdown markup and outline markers such as "（一）、" to
-    ``structure/``, which owns their punctuation. Protected spans are found in one pass over the text.
+    ``structure/``, which owns their punctuation. Protected spans are found in one pass over the
+    text, once per document (kept in ``doc.memo["typography"]`` for the other rules of the family).
     """
-    try:
-        cached = _RANGES.get(doc)
-    except TypeError:  # not weak-referenceable: compute without caching
-        cached = None
-    if cached is not None:
-        return cached
+    memo = doc.memo.setdefault("typography", {})
+    if "ranges" in memo:
+        return memo["ranges"]
     text = doc.text
     spans = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
     starts = [a for a, _ in spans]
@@ -69,8 +62,5 @@ def prose_ranges(doc) -> list:
         j = bisect.bisect_left(starts, end)
         inside = [(max(a, b.content_start), min(c, end)) for a, c in spans[i:j] if c > b.content_start]
         out.append((b, b.content_start, end, Protected(inside)))
-    try:
-        _RANGES[doc] = out
-    except TypeError:
-        pass
+    memo["ranges"] = out
     return out
