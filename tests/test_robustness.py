@@ -86,9 +86,7 @@ def check(text: str, path: str = "x.md") -> tuple[Document | None, list[Diagnost
 
 # Bugs the fuzz run found that are reported to their owners: (rule id, message pattern). They are
 # recorded in SEEN_KNOWN instead of failing, and the fuzz test shows them as xfail while they last.
-KNOWN_BUGS = [
-    ("typography/unbalanced-pair", re.compile(r"KeyError")),  # "《\n）" in a .txt file
-]
+KNOWN_BUGS: list[tuple[str, re.Pattern]] = []
 SEEN_KNOWN: set[str] = set()
 
 
@@ -213,27 +211,13 @@ HOSTILE = {
     "long digit run": "9" * (20 * K) + "万元",
     "long latin run": "a" * (20 * K) + "。",
 }
-# Known superlinear cases, reported to the owners; xfail (not strict) so a fix shows up as XPASS.
-KNOWN_SLOW = {
-    "long digit run": "typography/context.py _PROTECTED e-mail alternative rescans a long [A-Za-z0-9._%+-] run "
-                      "from every start position (quadratic)",
-    "long latin run": "same e-mail pattern in typography/context.py",
-}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_SLOW[n], strict=False)) if n in KNOWN_SLOW else n
-    for n in sorted(HOSTILE)
-])
+@pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_documents(name):
     text = HOSTILE[name]
-    timeout = 2.0 if name in KNOWN_SLOW else RULE_TIMEOUT
-    lt = _linter(timeout)
+    lt = _linter(RULE_TIMEOUT)
     for path in ("x.md", "x.txt"):
         doc = lt.load(path, text.encode("utf-8"), Config())
         assert_sane(doc, lt.check(doc, Config()))
-        if name in KNOWN_SLOW:
-            break
 
 
 # --- fixes ---------------------------------------------------------------------------------------

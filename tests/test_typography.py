@@ -108,6 +108,20 @@ def test_unbalanced_quiet(text):
     assert _diags(text, PAIR, "x.txt") == []
 
 
+def test_mark_carried_from_the_line_before_can_be_mismatched():
+    """An opener left open on one line and met by a closer of another kind on the next (found by the fuzz run)."""
+    (d,) = _diags("《\n）", PAIR, "x.txt")
+    assert "不配对" in d.message and "\n" not in d.message
+
+
+@pytest.mark.parametrize("run", ["a" * 50000 + "。", "9" * 50000 + "万元"])
+def test_long_latin_or_digit_runs_are_linear(run):
+    """The e-mail pattern that protects addresses must not rescan a long run from every position."""
+    start = time.perf_counter()
+    _diags(run, "typography")
+    assert time.perf_counter() - start < 10
+
+
 def test_misdirected_quote_fix_is_unsafe():
     text = "开展”五讲四美”活动。\n"
     assert _fixed(text, PAIR) == text

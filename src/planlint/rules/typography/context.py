@@ -12,7 +12,7 @@ _PROTECTED = regex.compile(
       `[^`\r\n]+`                                      # inline code
     | (?:https?|ftp|file)://[^\s<>"'\p{Han}，。；！？、（）《》“”【】]+   # URL with a scheme
     | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>"'\p{Han}，。；！？、（）《》“”【】]*)?
-    | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+   # e-mail address
+    | (?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+   # e-mail address (possessive: linear)
     | </?[A-Za-z!][^<>\r\n]*>                          # HTML tag or comment
     | &(?:\#[0-9]{1,7}|\#x[0-9A-Fa-f]{1,6}|[0-9]{1,7}|[A-Za-z]{2,10});   # HTML entity
     | \]\([^()\s]*\)                                   # Markdown link target

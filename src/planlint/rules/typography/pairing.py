@@ -95,7 +95,7 @@ def match_pairs(text: str, lo: int, hi: int, protected, carried: list[int] | Non
             out.crossed.append((opener, i, by))
         elif ch not in HALF_WIDTH:
             top = stack[-1] if stack else None
-            if top is not None and text[top] not in HALF_WIDTH and spare[KIND[text[top]]] <= 0:
+            if top is not None and text[top] not in HALF_WIDTH and spare.get(KIND[text[top]], 0) <= 0:
                 out.mismatched.append((pop_to(len(stack) - 1)[0], i))
             else:
                 out.stray.append(i)

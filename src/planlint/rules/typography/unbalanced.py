@@ -35,6 +35,7 @@ def _excerpt(text: str, start: int) -> str:
 
 
 def _shorten(s: str) -> str:
+    s = " ".join(s.splitlines())  # a pair carried across lines is quoted on one line
     return s if len(s) <= 2 * CONTEXT_CHARS else s[:CONTEXT_CHARS] + "…" + s[-CONTEXT_CHARS // 2:]
 
 
