@@ -287,7 +287,16 @@ def test_no_unsafe_yaml_loading_in_the_source():
     assert not offenders, offenders
     from planlint.packs import loader
 
-    assert issubclass(loader._StrictLoader, __import__("yaml").SafeLoader)
+    import yaml
+
+    from planlint import yamlsafe
+
+    # The loaders build objects with SafeConstructor only, never the Full or Unsafe constructors.
+    for cls in (loader._StrictLoader, yamlsafe.SafeLoader):
+        assert issubclass(cls, yaml.constructor.SafeConstructor)
+        assert not issubclass(cls, yaml.constructor.FullConstructor)
+    with pytest.raises(yaml.YAMLError):
+        yamlsafe.safe_load("!!python/object/apply:os.system ['echo unsafe']")
 
 
 def test_diagnostic_from_a_plugin_is_never_trusted_blindly():

@@ -12,8 +12,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from planlint import yamlsafe
 from planlint.diagnostics import Severity
-from planlint.docdate import parse_iso
 from planlint.errors import ConfigError
 
 try:  # Python 3.11+
@@ -146,6 +146,8 @@ def from_mapping(data: Any, path: Path | None, root: Path) -> Config:
                 raise ConfigError(f"“fail-on” 应为 error / warning / info，而不是 “{value}”", where) from None
         elif norm == "date":
             try:
+                from planlint.docdate import parse_iso
+
                 cfg.date = parse_iso(value)
             except (ValueError, TypeError):
                 raise ConfigError(f"“date” 应为 YYYY-MM-DD 格式的日期，而不是 “{value}”", where) from None
@@ -202,7 +204,7 @@ def load_file(path: Path) -> Config | None:
             section = data
         return from_mapping(section, path, path.parent)
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
+        data = yamlsafe.safe_load(raw.decode("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         mark = getattr(e, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""

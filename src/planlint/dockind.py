@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 import regex
-import yaml
 
+from planlint import yamlsafe
 
 # Decorations after the kind word at the end of a title: 篇N, 精选7篇, （草案）, a year or a date.
 _TITLE_TAIL = regex.compile(
@@ -33,7 +33,7 @@ class DocKind:
 
 @functools.lru_cache(maxsize=1)
 def builtin_kind_words() -> dict[str, list[str]]:
-    data = yaml.safe_load(resources.files("planlint").joinpath("data/kinds.yaml").read_text("utf-8"))
+    data = yamlsafe.safe_load(resources.files("planlint").joinpath("data/kinds.yaml").read_text("utf-8"))
     return {name: list(entry["titles"]) for name, entry in data["kinds"].items()}
 
 

@@ -6,17 +6,19 @@ import bisect
 import datetime as dt
 import functools
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from planlint import words as _words
-from planlint.blocks import HEADING, PROSE_KINDS, Block, split_blocks
-from planlint.docdate import SIGNATURE_WINDOW, DocDate, page_stamp, signature_date, title_year
-from planlint.dockind import DocKind, infer_kind, kind_at_end, kind_from_title
 from planlint.lines import LineIndex
-from planlint.parts import Part
-from planlint.parts import parts as find_parts
-from planlint.sections import Section, build_sections
-from planlint.sentences import split_sentences
+
+# The modules that derive structure are imported where it is first derived, so that a caller that
+# only needs text and positions (a cache hit printing stored results) does not pay for them.
+if TYPE_CHECKING:
+    from planlint.blocks import Block
+    from planlint.docdate import DocDate
+    from planlint.dockind import DocKind
+    from planlint.parts import Part
+    from planlint.sections import Section
 
 # The title is looked for among this many first prose blocks, and is at most this long.
 TITLE_WINDOW = 8
@@ -91,24 +93,34 @@ class Document:
     # --- structure -------------------------------------------------------------------------
     @functools.cached_property
     def blocks(self) -> list[Block]:
+        from planlint.blocks import split_blocks
+
         return split_blocks(self.text, self.lines, self.markdown, self.line_hints)
 
     @functools.cached_property
     def prose_blocks(self) -> list[Block]:
         """Blocks holding prose (headings, paragraphs, list items, table rows): not code or comments."""
+        from planlint.blocks import PROSE_KINDS
+
         return [b for b in self.blocks if b.kind in PROSE_KINDS]
 
     @property
     def headings(self) -> list[Block]:
+        from planlint.blocks import HEADING
+
         return [b for b in self.blocks if b.kind == HEADING]
 
     @functools.cached_property
     def sections(self) -> Section:
         """Root of the section tree built from Markdown headings and Chinese outline numbering."""
+        from planlint.sections import build_sections
+
         return build_sections(self.blocks, len(self.text))
 
     @functools.cached_property
     def sentences(self) -> list[tuple[int, int]]:
+        from planlint.sentences import split_sentences
+
         out: list[tuple[int, int]] = []
         for b in self.prose_blocks:
             out.extend(split_sentences(self.text, b.content_start, b.end))
@@ -139,6 +151,8 @@ class Document:
         """The title: a short line before the body begins whose last word names a kind (…工作计划),
         else the first short line. The body begins at a sentence, a salutation (各位代表：) or an
         outline-numbered line; web breadcrumbs ("范文网 > 工作计划") are never titles."""
+        from planlint.dockind import kind_at_end
+
         words = self.kind_words
         first_short = None
         window = self.prose_blocks[:TITLE_WINDOW + 1]
@@ -160,6 +174,8 @@ class Document:
     @functools.cached_property
     def parts(self) -> list[Part]:
         """The documents in this file: itself, or each "…篇N" part of a collection copied from the web."""
+        from planlint.parts import parts as find_parts
+
         return find_parts(self)
 
     @property
@@ -189,6 +205,8 @@ class Document:
 
     @functools.cached_property
     def kind_info(self) -> DocKind:
+        from planlint.dockind import infer_kind
+
         return self._kind_override or infer_kind(self.title, self.path, self.kind_words)
 
     @property
@@ -198,6 +216,15 @@ class Document:
 
     @functools.cached_property
     def date_info(self) -> DocDate:
+        from planlint.docdate import (
+            SIGNATURE_WINDOW,
+            DocDate,
+            page_stamp,
+            signature_date,
+            title_year,
+        )
+        from planlint.dockind import kind_from_title
+
         if self._date_override:
             return self._date_override
         fm = self.front_matter.get("date")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import threading
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planlint import suppressions
 from planlint.config import Config, did_you_mean, selector_matches
@@ -17,22 +16,9 @@ from planlint.docdate import DocDate
 from planlint.dockind import DocKind
 from planlint.document import Document
 from planlint.errors import ConfigError, InputError, PlanlintError
+from planlint.options import RunOptions
 from planlint.plugins import PluginHost
 from planlint.rule import Rule, RuleContext
-
-
-@dataclass
-class RunOptions:
-    """What the command line says, on top of config."""
-
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    date: dt.date | None = None
-    fail_on: Severity | None = None
-    debug: bool = False
-    # Seconds one rule may spend on one document (plus RULE_TIMEOUT_PER_MB per MB); 0 = no limit.
-    rule_timeout: float | None = None
-
 
 # A rule that runs longer than this on one document is stopped and reported as core/plugin-error.
 RULE_TIMEOUT = 30.0

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from planlint.blocks import CODE, COMMENT, FRONT_MATTER, HEADING, TABLE, Block
+from planlint.blocks import CODE, COMMENT, FRONT_MATTER, TABLE, Block
 from planlint.dockind import kind_word_at_end
 
 # "区工会2023年工作计划篇1", "【篇一】", "篇二：", "范文三", "第2篇": a line that opens one document

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import difflib
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planlint import formatters
 from planlint.config import Config, ConfigFinder
 from planlint.diagnostics import Diagnostic, Severity
 from planlint.discovery import Target, iter_targets
-from planlint.docdate import parse_iso
 from planlint.document import Document
-from planlint.engine import Linter, RunOptions
 from planlint.errors import InputError, PlanlintError
-from planlint.fixes import apply_fixes, write_atomic
-from planlint.readers.text import encode
+from planlint.options import RunOptions
+
+if TYPE_CHECKING:  # imported where first needed: a run answered from the cache never loads them
+    from planlint.engine import Linter
 
 # A fixed document is checked again and fixed again until nothing changes, at most this often.
 MAX_FIX_PASSES = 10
@@ -86,6 +85,8 @@ def run_check(req: CheckRequest) -> int:
     except ValueError:
         raise PlanlintError(f"--fail-on 应为 error / warning / info，而不是 “{req.fail_on}”") from None
     try:
+        from planlint.docdate import parse_iso
+
         date = parse_iso(req.date) if req.date else None
     except ValueError:
         raise PlanlintError(f"--date 应为 YYYY-MM-DD 格式的日期，而不是 “{req.date}”") from None
@@ -169,6 +170,7 @@ class Checker:
     @property
     def linter(self) -> Linter:
         if self._linter is None:
+            from planlint.engine import Linter
             from planlint.plugins import make_plugin_manager
 
             self._linter = Linter(make_plugin_manager(), self.options)
@@ -252,6 +254,9 @@ class Checker:
                 elif path == "-":
                     out.stdout = fixed_doc.text
                 else:
+                    from planlint.fixes import write_atomic
+                    from planlint.readers.text import encode
+
                     new_data = encode(fixed_doc.text, doc.encoding, doc.bom)
                     try:
                         write_atomic(path, new_data)
@@ -341,6 +346,9 @@ def _work(chunk: list[tuple[int, Target]]) -> list[Outcome]:
 
 def _parallel(checker: Checker, items: list[tuple[int, Target]], jobs: int):
     """Outcomes of ``items`` checked in ``jobs`` processes, yielded as chunks finish, in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _WORKER
     if sys.platform.startswith("linux"):
         # fork: workers start with the plugins already imported and the configs already read.
@@ -414,6 +422,8 @@ def _read(path: str) -> bytes:
 
 
 def _fix(linter: Linter, doc, diags, config, unsafe: bool):
+    from planlint.fixes import apply_fixes
+
     total = 0
     for _ in range(MAX_FIX_PASSES):
         new_text, n = apply_fixes(doc.text, diags, unsafe)

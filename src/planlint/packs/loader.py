@@ -14,6 +14,7 @@ import regex
 import yaml
 
 from planlint import words as _words
+from planlint import yamlsafe
 from planlint.config import did_you_mean
 from planlint.errors import ConfigError
 from planlint.packs.schema import COMMON_KEYS, PATCH_KEYS, Entry, PackInfo
@@ -79,8 +80,8 @@ class RawPack:
 
 
 # --- YAML ---------------------------------------------------------------------------------------
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping (a silently lost rule otherwise)."""
+class _StrictLoader(yamlsafe.SafeLoader):
+    """Safe loader that refuses a key written twice in one mapping (a silently lost rule otherwise)."""
 
 
 def _construct_mapping(loader, node, deep=False):
@@ -91,7 +92,7 @@ def _construct_mapping(loader, node, deep=False):
             raise yaml.constructor.ConstructorError(
                 None, None, f"键 “{key}” 写了两次", key_node.start_mark)
         seen.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+    return yaml.constructor.SafeConstructor.construct_mapping(loader, node, deep)
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -19,7 +19,10 @@ class Sections(PackKind):
 
     def build(self, rule_id, entry, pack):
         from planlint.rules.structure.requirements import (
-            builtin_requirements, find_missing, load_requirements, missing_message,
+            builtin_requirements,
+            find_missing,
+            load_requirements,
+            missing_message,
         )
 
         raw = entry.data.get("kinds")

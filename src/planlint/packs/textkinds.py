@@ -10,7 +10,13 @@ import regex
 
 from planlint.blocks import HEADING
 from planlint.diagnostics import Fix
-from planlint.packs.matching import MATCH_KEYS, SCOPE_KEY, SEARCH_SCOPES, Matcher, search_ranges
+from planlint.packs.matching import (
+    MATCH_KEYS,
+    SCOPE_KEY,
+    SEARCH_SCOPES,
+    Matcher,
+    search_ranges,
+)
 from planlint.packs.schema import Entry, PackInfo, fill, make_rule
 from planlint.rule import Rule
 

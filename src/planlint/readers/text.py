@@ -6,6 +6,7 @@ import os
 
 import yaml
 
+from planlint import yamlsafe
 from planlint.document import Document
 from planlint.errors import InputError
 from planlint.hookspecs import hookimpl
@@ -57,7 +58,7 @@ def front_matter(text: str) -> dict:
     for i in range(1, min(len(lines), 200)):
         if lines[i].strip() in ("---", "..."):
             try:
-                data = yaml.safe_load("\n".join(lines[1:i]))
+                data = yamlsafe.safe_load("\n".join(lines[1:i]))
             except yaml.YAMLError:
                 return {}
             return data if isinstance(data, dict) else {}

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from planlint.hookspecs import hookimpl
-from planlint.rules.figures import conflicts, dates, malformed, percentages, ratios, sums, usage
+from planlint.rules.figures import (
+    conflicts,
+    dates,
+    malformed,
+    percentages,
+    ratios,
+    sums,
+    usage,
+)
 
 
 @hookimpl

@@ -8,8 +8,8 @@ from decimal import Decimal
 from importlib import resources
 
 import regex
-import yaml
 
+from planlint import yamlsafe
 from planlint.cnnum import DIGITS as CN_DIGITS
 
 # Length-preserving normalisation: full-width digits and marks become ASCII, so offsets still hold.
@@ -75,7 +75,7 @@ def format_decimal(d: Decimal) -> str:
 @functools.lru_cache(maxsize=None)
 def unit_table() -> tuple[tuple[str, str], ...]:
     """(unit, category) pairs from units.yaml, longest unit first."""
-    data = yaml.safe_load(resources.files(__package__).joinpath("units.yaml").read_text("utf-8"))
+    data = yamlsafe.safe_load(resources.files(__package__).joinpath("units.yaml").read_text("utf-8"))
     pairs = {}
     for category, entry in data.items():
         for u in entry["units"]:

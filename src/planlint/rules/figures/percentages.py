@@ -6,8 +6,8 @@ import functools
 from importlib import resources
 
 import regex
-import yaml
 
+from planlint import yamlsafe
 from planlint.rule import Examples, Rule, RuleDocs
 from planlint.rules.figures.analysis import analyse
 
@@ -17,7 +17,7 @@ _LINK = r"(?:达到了|达到|提高到|提高至|提升到|提升至|上升到|
 
 @functools.lru_cache(maxsize=None)
 def _rate_regex():
-    data = yaml.safe_load(resources.files(__package__).joinpath("rates.yaml").read_text("utf-8"))
+    data = yamlsafe.safe_load(resources.files(__package__).joinpath("rates.yaml").read_text("utf-8"))
     words = sorted((str(w) for w in data["rates"]), key=len, reverse=True)
     return regex.compile("(?P<rate>" + "|".join(regex.escape(w) for w in words) + ")" + _LINK + "$")
 

@@ -8,10 +8,16 @@ from decimal import Decimal
 import regex
 
 from planlint.rule import Examples, Rule, RuleDocs
-from planlint.words import segment
 from planlint.rules.figures.analysis import analyse
+from planlint.rules.figures.numbers import (
+    SCALES,
+    Quantity,
+    format_decimal,
+    half_spread,
+    in_scale,
+)
 from planlint.rules.figures.tables import table_mismatches
-from planlint.rules.figures.numbers import SCALES, Quantity, format_decimal, half_spread, in_scale
+from planlint.words import segment
 
 # Words that announce a total of what came before in the sentence.
 _TOTAL = regex.compile(r"合计|共计|总计|累计|总共|一共|共有|共")

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from planlint.hookspecs import hookimpl
-
-from planlint.rules.placeholder import blank, collection, html_residue, name_slot, todo, unfilled, web_residue
+from planlint.rules.placeholder import (
+    blank,
+    collection,
+    html_residue,
+    name_slot,
+    todo,
+    unfilled,
+    web_residue,
+)
 
 RULES = [
     unfilled.RULE,

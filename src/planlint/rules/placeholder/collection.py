@@ -8,7 +8,6 @@ import regex
 
 from planlint.diagnostics import Fix, Severity
 from planlint.rule import Examples, Rule, RuleDocs
-
 from planlint.rules.placeholder import common, data
 
 RULE_ID = "placeholder/collection-heading"

@@ -9,7 +9,6 @@ import regex
 from planlint import words as _words
 from planlint.blocks import Block
 from planlint.diagnostics import Fix
-
 from planlint.rules.placeholder import data
 
 # Quotation pairs of GB/T 15834-2011 4.3 plus ASCII double quotes.

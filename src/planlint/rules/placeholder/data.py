@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from importlib import resources
 
 import regex
-import yaml
+
+from planlint import yamlsafe
 
 
 def _load(name: str) -> dict:
     text = resources.files(__package__).joinpath(name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return yamlsafe.safe_load(text)
 
 
 def _alternation(texts) -> str:

@@ -6,7 +6,6 @@ import regex
 
 from planlint.diagnostics import Edit, Fix, Severity
 from planlint.rule import Examples, Rule, RuleDocs
-
 from planlint.rules.placeholder import common
 
 RULE_ID = "placeholder/html-residue"

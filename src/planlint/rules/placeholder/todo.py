@@ -6,7 +6,6 @@ import regex
 
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
-
 from planlint.rules.placeholder import common, data
 
 RULE_ID = "placeholder/todo"

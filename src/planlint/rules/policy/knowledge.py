@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
-import yaml
-
+from planlint import yamlsafe
 from planlint.errors import ConfigError
 
 BUILTIN_FILES = ("events.yaml", "institutions.yaml", "new_terms.yaml", "anniversaries.yaml")
@@ -428,7 +427,7 @@ def builtin_knowledge() -> Knowledge:
     out = Knowledge()
     folder = resources.files("planlint.rules.policy")
     for name in BUILTIN_FILES:
-        data = yaml.safe_load(folder.joinpath(name).read_text("utf-8"))
+        data = yamlsafe.safe_load(folder.joinpath(name).read_text("utf-8"))
         out = out.merged(load_knowledge(data, f"planlint/rules/policy/{name}"))
     return out
 

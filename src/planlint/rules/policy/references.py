@@ -7,7 +7,14 @@ from dataclasses import dataclass
 import regex
 
 from planlint.cnnum import to_int
-from planlint.rules.policy.knowledge import Anniversary, Item, Knowledge, NewTerm, Series, Term
+from planlint.rules.policy.knowledge import (
+    Anniversary,
+    Item,
+    Knowledge,
+    NewTerm,
+    Series,
+    Term,
+)
 
 CN_NUM = "〇零一二两三四五六七八九十百千万"
 QUOTES = "“”\"'‘’「」『』"

@@ -10,8 +10,13 @@ from planlint.blocks import HEADING
 from planlint.cnnum import to_int
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
-
-from planlint.rules.structure.numbering import inline_label, inline_markers, marker_label, outline, siblings_from
+from planlint.rules.structure.numbering import (
+    inline_label,
+    inline_markers,
+    marker_label,
+    outline,
+    siblings_from,
+)
 from planlint.rules.structure.parts import SKIPPED, trim_end
 
 _COUNT = regex.compile(

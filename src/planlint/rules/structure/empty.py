@@ -7,7 +7,6 @@ import bisect
 from planlint.blocks import COMMENT, FRONT_MATTER, HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
-
 from planlint.rules.structure.parts import heading_text, parts, trim_end
 
 # A heading that is itself a full statement ("（一）加强学习，提高素质。") needs no body.

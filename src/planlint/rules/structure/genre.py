@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from importlib import resources
 
 import regex
-import yaml
 
+from planlint import yamlsafe
 from planlint.blocks import HEADING
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
-
 from planlint.rules.structure.parts import Part, parts, trim_end
 
 
@@ -27,7 +26,7 @@ class Signal:
 
 @functools.lru_cache(maxsize=1)
 def signals() -> dict[str, tuple[Signal, ...]]:
-    data = yaml.safe_load(resources.files("planlint.rules.structure").joinpath("genre.yaml").read_text("utf-8"))
+    data = yamlsafe.safe_load(resources.files("planlint.rules.structure").joinpath("genre.yaml").read_text("utf-8"))
     return {
         side: tuple(Signal(e["label"], regex.compile(e["pattern"]), int(e.get("weight", 1)), bool(e.get("strong")),
                            bool(e.get("decisive")))

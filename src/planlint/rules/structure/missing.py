@@ -6,8 +6,11 @@ import json
 
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
-
-from planlint.rules.structure.requirements import builtin_requirements, load_requirements, sections_check
+from planlint.rules.structure.requirements import (
+    builtin_requirements,
+    load_requirements,
+    sections_check,
+)
 
 _OPTION_CACHE: dict[str, object] = {}
 

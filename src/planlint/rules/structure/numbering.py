@@ -9,7 +9,6 @@ import regex
 from planlint.blocks import HEADING, Block
 from planlint.cnnum import to_int
 from planlint.outline import OutlineMarker
-
 from planlint.rules.structure.cnformat import cn_numeral
 from planlint.rules.structure.parts import parts
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from planlint.diagnostics import Fix, Severity
 from planlint.outline import EXPECTED_PUNCT
 from planlint.rule import Examples, Rule, RuleDocs
-
 from planlint.rules.structure.parts import SKIPPED
 
 _MARKS = "、，,．.：:"

@@ -33,10 +33,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Callable, Iterable, Mapping
 
-import yaml
-
+from planlint import yamlsafe
 from planlint.errors import ConfigError
-
 from planlint.rules.structure.parts import part_headings, parts, trim_end
 
 KIND_KEYS = {
@@ -188,7 +186,7 @@ def load_requirements(mapping: Any, source: str, base: Requirements | None = Non
 def builtin_requirements() -> dict[str, KindRequirements]:
     """The built-in sets (sections.yaml in this package)."""
     text = resources.files("planlint.rules.structure").joinpath("sections.yaml").read_text("utf-8")
-    return load_requirements(yaml.safe_load(text), "planlint/rules/structure/sections.yaml")
+    return load_requirements(yamlsafe.safe_load(text), "planlint/rules/structure/sections.yaml")
 
 
 @dataclass(frozen=True)

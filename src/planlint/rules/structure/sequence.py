@@ -5,9 +5,12 @@ from __future__ import annotations
 from planlint.blocks import LIST_ITEM, PARAGRAPH
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
-
 from planlint.rules.structure.numbering import (
-    STYLE_NAMES, inline_label, inline_markers, marker_label, outline,
+    STYLE_NAMES,
+    inline_label,
+    inline_markers,
+    marker_label,
+    outline,
 )
 from planlint.rules.structure.parts import parts, trim_end
 

@@ -6,7 +6,12 @@ from planlint.hookspecs import hookimpl
 
 from .duplicate_sentence import RULE as DUPLICATE_SENTENCE
 from .misspelling import RULE as MISSPELLING
-from .misspelling import Confusion, builtin_confusions, load_confusions, misspelling_check
+from .misspelling import (
+    Confusion,
+    builtin_confusions,
+    load_confusions,
+    misspelling_check,
+)
 from .near_duplicate import RULE as NEAR_DUPLICATE
 from .repeated_word import RULE as REPEATED_WORD
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence
 
 import regex
-import yaml
 
 from planlint import words as _words
+from planlint import yamlsafe
 from planlint.diagnostics import Fix, Severity
 from planlint.errors import PlanlintError
 from planlint.rule import Examples, Rule, RuleDocs
@@ -122,7 +122,7 @@ def load_confusions(mapping: Mapping | Sequence, source: str) -> list[Confusion]
 def builtin_confusions() -> tuple[Confusion, ...]:
     """The confusion pairs shipped with planlint (confusions.yaml)."""
     raw = resources.files("planlint.rules.text").joinpath("confusions.yaml").read_text("utf-8")
-    return tuple(load_confusions(yaml.safe_load(raw), "planlint/rules/text/confusions.yaml"))
+    return tuple(load_confusions(yamlsafe.safe_load(raw), "planlint/rules/text/confusions.yaml"))
 
 
 class ConfusionMatcher:

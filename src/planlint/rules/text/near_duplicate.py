@@ -7,7 +7,6 @@ import re
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
-
 RULE_ID = "near-duplicate-paragraph"
 SHINGLE = 5  # characters per shingle
 # A shingle is sampled when its first character's code point is divisible by SAMPLE: a choice made

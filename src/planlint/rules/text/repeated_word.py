@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
-import re
-import yaml
-
 from planlint import words as _words
+from planlint import yamlsafe
 from planlint.diagnostics import Fix, Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
@@ -24,7 +23,7 @@ _NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两壹
 def reduplication_data() -> tuple[frozenset, frozenset, tuple]:
     """(function characters, ABAB words, degree prefixes) from reduplication.yaml."""
     raw = resources.files("planlint.rules.text").joinpath("reduplication.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = yamlsafe.safe_load(raw)
     function = frozenset("".join(str(data.get("function", "")).split()))
     double = frozenset(str(w) for w in data.get("double", ()))
     degree = tuple(str(w) for w in data.get("degree", ()))

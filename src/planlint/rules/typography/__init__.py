@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from planlint.hookspecs import hookimpl
-from planlint.rules.typography import halfwidth, repeated, spacing, straight_quotes, stray_period, unbalanced
+from planlint.rules.typography import (
+    halfwidth,
+    repeated,
+    spacing,
+    straight_quotes,
+    stray_period,
+    unbalanced,
+)
 
 
 @hookimpl

@@ -7,7 +7,14 @@ import regex
 from planlint.diagnostics import Edit, Fix, Severity
 from planlint.rule import Examples, Rule, RuleDocs
 from planlint.rules.typography.chars import (
-    CJK_CLOSERS, FULL_WIDTH, MARK_NAMES, has_han, has_latin, is_cjk, is_digit, is_han,
+    CJK_CLOSERS,
+    FULL_WIDTH,
+    MARK_NAMES,
+    has_han,
+    has_latin,
+    is_cjk,
+    is_digit,
+    is_han,
 )
 from planlint.rules.typography.context import prose_ranges
 from planlint.rules.typography.pairing import HALF_WIDTH, match_pairs

@@ -6,8 +6,8 @@ import regex
 
 from planlint.diagnostics import Diagnostic, Fix, Severity
 from planlint.rule import Examples, Rule, RuleDocs
-from planlint.rules.typography.chars import FULL_WIDTH, MARK_NAMES, is_han
 from planlint.rules.typography import halfwidth, straight_quotes
+from planlint.rules.typography.chars import FULL_WIDTH, MARK_NAMES, is_han
 from planlint.rules.typography.context import prose_ranges
 from planlint.rules.typography.pairing import KIND, NAMES, PAIRS
 
