@@ -172,7 +172,9 @@ class Linter:
                 if rid == UNUSED_SUPPRESSION:
                     unused_ctx = ctx
                     continue
-                diagnostics.extend(self._run_rule(ctx, doc, plugin_error_ctx or _fallback_error_ctx(ctx), alarm))
+                if plugin_error_ctx is None:  # core/plugin-error deselected: errors are still reported
+                    plugin_error_ctx = _fallback_error_ctx(ctx)
+                diagnostics.extend(self._run_rule(ctx, doc, plugin_error_ctx, alarm))
         diagnostics = suppressions.apply(doc, diagnostics, active, rs.known_ids, unused_ctx)
         diagnostics.sort(key=lambda d: (d.offset, d.end_offset, d.rule))
         return diagnostics

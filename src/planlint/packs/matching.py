@@ -71,6 +71,20 @@ class Matcher:
         (loading jieba or segmenting words does not).
         """
         budget = self.timeout
+        if self.mode != "regex" and ranges:
+            # One search over the whole span first: most terms of a pack occur nowhere in a given
+            # document, and then no block needs searching. Exact for literal terms (a match inside a
+            # block is a match inside the span); regexes may use anchors or lookarounds, so they are
+            # always searched block by block.
+            (_, pattern), = self.patterns
+            began = time.monotonic()
+            try:
+                found = pattern.search(doc.text, ranges[0][0], ranges[-1][1], timeout=budget)
+            except TimeoutError:
+                self._timed_out("")
+            budget -= time.monotonic() - began
+            if found is None:
+                return
         for start, end in ranges:
             for term, pattern in self.patterns:
                 if budget <= 0:
@@ -107,7 +121,16 @@ class Matcher:
 
 
 def search_ranges(doc: Document, scope: str) -> list[tuple[int, int]]:
-    """The spans a search kind looks in: block contents (after Markdown markup and outline markers)."""
+    """The spans a search kind looks in: block contents (after Markdown markup and outline markers).
+
+    Computed once per document and scope (every rule of every pack asks for them)."""
+    memo = doc.memo.setdefault("packs.search_ranges", {})
+    if scope not in memo:
+        memo[scope] = _search_ranges(doc, scope)
+    return memo[scope]
+
+
+def _search_ranges(doc: Document, scope: str) -> list[tuple[int, int]]:
     title = doc.title_block
     out = []
     for b in doc.prose_blocks:
