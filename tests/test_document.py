@@ -78,6 +78,16 @@ def test_sentences_keep_closing_quotes():
     assert [doc.text[s:e] for s, e in doc.sentences] == ["他说：“要落实。”", "随后散会。"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ('他说："要落实。"随后散会。', ['他说："要落实。"', "随后散会。"]),
+    ('工作很好。"三个代表"重要思想。', ["工作很好。", '"三个代表"重要思想。']),
+    ("他说'好'。'下一句'是。", ["他说'好'。", "'下一句'是。"]),
+])
+def test_straight_quotes_after_an_end_mark_close_only_an_open_quotation(text, expected):
+    doc = Document(text, "a.txt")
+    assert [doc.text[s:e] for s, e in doc.sentences] == expected
+
+
 def test_kind_and_date_from_signature():
     doc = Document(PLAN, "plan.md", markdown=True)
     assert doc.kind == "计划"

@@ -14,8 +14,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = start
     for m in _END.finditer(text, start, end):
-        _append(text, spans, pos, m.end())
-        pos = m.end()
+        e = m.end()
+        # A straight quote looks the same on both sides: after an end mark it closes the sentence's
+        # quotation only when one was opened in the sentence; otherwise it opens the next sentence.
+        while e > m.start() and text[e - 1] in "\"'" and text.count(text[e - 1], pos, e - 1) % 2 == 0:
+            e -= 1
+        _append(text, spans, pos, e)
+        pos = e
     if pos < end:
         _append(text, spans, pos, end)
     return spans
