@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, Iterable
@@ -161,18 +160,10 @@ class ResultCache:
 
 def replace_file(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temp file and a rename (no fsync: caches only)."""
+    from planlint.fixes import write_atomic
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(str(target), data, durable=False)
 
 
 def _encode(d: Diagnostic) -> dict:

@@ -47,15 +47,18 @@ def _overlaps(e: Edit, s: int, t: int) -> bool:
     )
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder and a rename, keeping its mode."""
+def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder and a rename, keeping its mode.
+
+    ``durable`` flushes the data to disk before the rename (a user's document); caches skip it."""
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".planlint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         try:
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
         except OSError:
