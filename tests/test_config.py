@@ -46,6 +46,8 @@ def test_pyproject_without_section_is_skipped(tmp_path):
     ({"date": "2023-13-01"}, "date"),
     ({"rules": {"x/y": {"severity": "loud"}}}, "severity"),
     ({"per_file_ignores": {}}, "per-file-ignores"),
+    ({"rule-timeout": "long"}, "rule-timeout"),
+    ({"rule_timeout": 5}, "rule-timeout"),
 ])
 def test_strict_config(data, needle, tmp_path):
     with pytest.raises(ConfigError) as e:

@@ -113,6 +113,18 @@ def test_time_limit_off_and_outside_the_main_thread():
     assert [d.rule for d in off.check(doc, Config())] == ["core/plugin-error"]
 
 
+def test_time_limit_from_config_and_the_command_line_wins():
+    host = make_plugin_manager(extra=(BadPlugin,))
+    cfg = Config(rule_timeout=0.5)
+    linter = Linter(host, RunOptions(select=["bad/sleeps"]))
+    doc = linter.load("x.md", TEXT.encode(), cfg)
+    (d,) = linter.check(doc, cfg)
+    assert d.rule == "core/plugin-error" and "超过 0.5 秒" in d.message
+    cli = Linter(host, RunOptions(select=["bad/sleeps"], rule_timeout=0.3))
+    (d,) = cli.check(doc, cfg)
+    assert "超过 0.3 秒" in d.message
+
+
 HANGING_PLUGIN = '''
 import time
 from planlint import Rule, RuleDocs, hookimpl

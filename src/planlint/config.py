@@ -37,6 +37,7 @@ KEYS = {
     "rules": "每条规则的级别与选项，如 {\"text/duplicate-sentence\": {severity: error}}",
     "cache": "是否缓存未改动文件的结果（true/false）",
     "jobs": "并行进程数（0 = 自动）",
+    "rule-timeout": "一条规则在一篇文档上最多运行几秒，超时停止并报告 core/plugin-error（0 = 不限；默认 30 + 每 MB 5 秒）",
 }
 RULE_KEYS = {"severity", "enabled"}
 DEFAULT_INCLUDE = ("*.md", "*.txt", "*.docx")
@@ -65,6 +66,7 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     cache: bool = True
     jobs: int = 0
+    rule_timeout: float | None = None  # None: the engine's default (RULE_TIMEOUT + RULE_TIMEOUT_PER_MB)
 
     @property
     def label(self) -> str:
@@ -183,6 +185,10 @@ def from_mapping(data: Any, path: Path | None, root: Path) -> Config:
             if not isinstance(value, int) or value < 0:
                 raise ConfigError("“jobs” 应为非负整数", where)
             cfg.jobs = value
+        elif norm == "rule-timeout":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError("“rule-timeout” 应为非负的秒数（0 = 不限）", where)
+            cfg.rule_timeout = float(value)
     return cfg
 
 

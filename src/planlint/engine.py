@@ -184,7 +184,9 @@ class Linter:
         rule = ctx.rule
         out: list[Diagnostic] = []
         n = len(doc.text)
-        limit = self.options.rule_timeout
+        limit = self.options.rule_timeout  # the command line first, then config, then the default
+        if limit is None:
+            limit = getattr(ctx.config, "rule_timeout", None)
         if limit is None:
             limit = RULE_TIMEOUT + RULE_TIMEOUT_PER_MB * n / 1e6
         armed = alarm is not None and alarm.usable and limit > 0
@@ -204,16 +206,22 @@ class Linter:
                 if armed:  # disarmed inside the outer try: a late alarm is still caught below
                     signal.setitimer(signal.ITIMER_REAL, 0)
         except RuleTimeout:
-            msg = f"插件 {rule.plugin or '?'} 的规则 {rule.id} 在本文档上运行超过 {limit:g} 秒，已中止（可用 --rule-timeout 调整）"
+            msg = f"插件 {_origin(rule)} 的规则 {rule.id} 在本文档上运行超过 {limit:g} 秒，已中止（可用 --rule-timeout 调整）"
             return [error_ctx.report(0, 0, msg)]
         except PlanlintError:
             raise
         except Exception as e:
             if self.options.debug:
                 traceback.print_exc()
-            msg = f"插件 {rule.plugin or '?'} 的规则 {rule.id} 检查时出错：{type(e).__name__}: {e}"
+            msg = f"插件 {_origin(rule)} 的规则 {rule.id} 检查时出错：{type(e).__name__}: {e}"
             return [error_ctx.report(0, 0, msg)]
         return out
+
+
+def _origin(rule: Rule) -> str:
+    """The plugin that contributed a rule, and for a pack rule the pack file, for error messages."""
+    plugin = rule.plugin or "?"
+    return f"{plugin}（{rule.defined_in}）" if rule.defined_in else plugin
 
 
 def _fallback_error_ctx(ctx: RuleContext) -> RuleContext:
