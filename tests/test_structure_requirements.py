@@ -202,3 +202,13 @@ def test_title_naming_two_kinds_is_not_checked():
     assert _names(_missing("# 2024年工作计划（草案）\n\n## 一、指导思想\n\n服务职工。\n")) == [
         "主要任务", "保障措施", "工作目标", "时间安排",
     ]
+
+
+def test_readme_table_of_required_sections_matches_the_data():
+    """The README documents the built-in sets for organisations to adapt; it must not drift from sections.yaml."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = [line.strip("|").split("|") for line in readme.splitlines()
+            if line.startswith("| ") and line.count("|") == 4 and "、" in line]
+    documented = [(k.strip(), name.strip(), tuple(s.strip() for s in syn.split("、"))) for k, name, syn in rows]
+    expected = [(kind, r.name, r.synonyms) for kind, reqs in builtin_requirements().items() for r in reqs.sections]
+    assert documented == expected
