@@ -202,6 +202,69 @@ def test_outdated_term_kind_uses_policy_format(tmp_path):
     assert lint(tmp_path, pack, text, date="2020-01-01") == []
 
 
+MISSPELLING_PACK = """
+pack: acme
+rules:
+  typos:
+    kind: misspelling
+    summary: 本单位常见错别字
+    confusions:
+      - wrong: 竞塞
+        right: 竞赛
+        source: 《现代汉语词典》第7版“竞赛”条
+      - wrong: 帐户
+        right: 账户
+        source: 《第一批异形词整理表》
+        variant: true
+        not_followed_by: ['名称']
+"""
+
+
+def test_misspelling_kind_uses_the_text_rules_format(tmp_path):
+    diags = lint(tmp_path, MISSPELLING_PACK, "开展劳动竞塞。核对帐户余额，帐户名称不变。\n")
+    assert [(d.rule, d.message) for d in diags] == [
+        ("acme/typos", "“竞塞”疑为“竞赛”之误，应改为“竞赛”（依据《现代汉语词典》第7版“竞赛”条）"),
+        ("acme/typos", "“帐户”是不推荐的异形词词形，应改为“账户”（依据《第一批异形词整理表》）"),
+    ]
+    assert all(d.fix is not None and d.fix.safe for d in diags)
+
+
+def test_misspelling_kind_extends_by_wrong_form(tmp_path):
+    write(tmp_path / "base.yaml", MISSPELLING_PACK)
+    pack = """
+    pack: mine
+    extends: base.yaml
+    rules:
+      typos:
+        remove: [帐户]
+        add:
+          - {wrong: 帮付, right: 帮扶, source: 本会校对记录}
+    """
+    diags = lint(tmp_path, pack, "劳动竞塞，帐户，困难职工帮付。\n", select=["mine"])
+    assert [d.message.split("，")[0] for d in diags] == ["“竞塞”疑为“竞赛”之误", "“帮付”疑为“帮扶”之误"]
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("confusions: [{wrong: 甲, right: 乙}]", "source"),
+    ("confusions: [{wrong: 甲, right: 乙, source: s, colour: red}]", "colour"),
+    ("confusions: [{wrong: 甲, right: 乙, source: s, followed_by: ['(']}]", "正则表达式"),
+    ("confusions: []", "词条列表"),
+    ("message: 错了\n        confusions: [{wrong: 甲, right: 乙, source: s}]", "不能自定义"),
+])
+def test_misspelling_kind_errors_name_the_rule_and_entry(tmp_path, body, needle):
+    pack = f"""
+    pack: acme
+    rules:
+      typos:
+        kind: misspelling
+        summary: s
+        {body}
+    """
+    with pytest.raises(ConfigError) as e:
+        lint(tmp_path, pack, "甲。\n")
+    assert "acme/typos" in e.value.message and needle in e.value.message, e.value.message
+
+
 def test_applies_to_limits_rules_to_a_document_kind(tmp_path):
     pack = """
     pack: acme
@@ -390,6 +453,7 @@ def test_catastrophic_regex_times_out_with_the_rule_named(tmp_path):
     rules = {d["rule"]: d["message"] for d in out["diagnostics"]}
     assert r.returncode == 2
     assert "acme/slow" in rules["core/plugin-error"] and "超过 0.3 秒" in rules["core/plugin-error"]
+    assert "规则包 acme" in rules["core/plugin-error"] and "acme.yaml" in rules["core/plugin-error"]
     assert "acme/fine" in rules
 
 
@@ -422,6 +486,27 @@ def test_test_pack_passes_and_fails(tmp_path):
     broken = write(tmp_path / "broken.yaml", "pack: broken\nrules:\n  a:\n    kind: nope\n")
     r = run_cli("test-pack", str(broken))
     assert r.returncode == 2 and "nope" in r.stderr.decode()
+
+
+def test_test_pack_require_examples(tmp_path):
+    pack = write(tmp_path / "p.yaml", """
+    pack: p
+    rules:
+      tested:
+        kind: existence
+        summary: s
+        terms: [抓手]
+        examples: {bad: [以此为抓手。]}
+      untested:
+        kind: existence
+        summary: s
+        terms: [赋能]
+    """)
+    r = run_cli("test-pack", str(pack))
+    assert r.returncode == 0 and "- p/untested（没有例句" in r.stdout.decode()
+    r = run_cli("test-pack", "--require-examples", str(pack))
+    out = r.stdout.decode()
+    assert r.returncode == 1 and "✗ p/untested" in out and "✓ p/tested" in out and "1 条规则未通过" in out
 
 
 def test_test_pack_reports_a_timed_out_rule(tmp_path):

@@ -138,3 +138,11 @@ def test_every_kind_and_key_is_documented():
 def test_ci_doc_has_a_github_actions_snippet():
     text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
     assert "--format github" in text and "actions/checkout" in text and "planlint test-pack" in text
+
+
+def test_the_misspelling_example_passes_its_own_examples(tmp_path):
+    text = GUIDE.read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(  typos:\n    kind: misspelling\n.*?)```", text, re.S)[1]
+    (tmp_path / "acme.yaml").write_text("pack: acme\nrules:\n" + block, encoding="utf-8")
+    r = run_cli("test-pack", str(tmp_path / "acme.yaml"))
+    assert r.returncode == 0 and "全部通过" in r.stdout.decode(), r.stdout.decode() + r.stderr.decode()

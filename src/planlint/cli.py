@@ -107,6 +107,8 @@ def rule_cmd(
     r = rules[rule_id]
     out = [f"{r.id} — {r.summary}", "",
            f"级别：{r.severity}　默认：{'启用' if r.enabled else '停用'}　可自动修复：{'是' if r.fixable else '否'}　插件：{r.plugin}"]
+    if r.defined_in:
+        out.append(f"定义于：{r.defined_in}")
     if r.source:
         out.append(f"依据：{r.source}")
     for title in ("说明", "原因", "示例", "建议写法"):
@@ -142,11 +144,14 @@ def plugins_cmd():
 @app.command("test-pack")
 def test_pack_cmd(
     packs: List[str] = typer.Argument(..., help="Rule pack files or folders (a folder of packs is tested pack by pack)."),
+    require_examples: bool = typer.Option(False, "--require-examples",
+                                          help="Also fail when a rule has no bad example (for a pack's CI)."),
 ):
     """Run each pack rule's examples: a bad one must fire, a good one must not (exit 1 otherwise)."""
     from planlint.packs.testing import run_pack_examples
 
     report = run_pack_examples(packs)
+    report.require_examples = require_examples
     typer.echo("\n".join(report.lines()))
     raise typer.Exit(1 if report.failed else 0)
 

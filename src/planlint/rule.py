@@ -62,6 +62,7 @@ class Rule:
     examples: Examples = Examples()
     options: Mapping[str, Option] = field(default_factory=dict)
     plugin: str = ""  # filled in by the host: which plugin contributed the rule
+    defined_in: str = ""  # for a rule from a YAML pack: the pack and the file that defines it
 
     def __post_init__(self):
         if not RULE_ID.match(self.id):

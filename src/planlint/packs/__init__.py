@@ -19,12 +19,14 @@ __all__ = ["Entry", "PackInfo", "PackKind", "builtin_kinds", "fill", "make_rule"
 
 def builtin_kinds() -> dict:
     """The kinds planlint ships, by name."""
+    from planlint.packs.misspellingkind import Misspelling
     from planlint.packs.outdatedkind import OutdatedTerm
     from planlint.packs.sectionkind import Sections
 
     kinds = text_kinds()
     kinds["sections"] = Sections()
     kinds["outdated-term"] = OutdatedTerm()
+    kinds["misspelling"] = Misspelling()
     return kinds
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.resources
 import os
@@ -330,6 +331,8 @@ def build_rules(pack: RawPack, kinds: Mapping[str, Any]) -> list[Rule]:
             raise ConfigError(f"kind “{kind_name}” 没有为规则 “{rule_id}” 返回 Rule（返回了 {type(rule).__name__}）", file)
         if rule.id != rule_id:
             raise ConfigError(f"kind “{kind_name}” 返回的规则 id “{rule.id}” 应为 “{rule_id}”", file)
+        if not rule.defined_in:
+            rule = dataclasses.replace(rule, defined_in=f"规则包 {pack.name}，{file}")
         out.append(rule)
     return out
 
@@ -345,10 +348,10 @@ def _check_keys(rule_id: str, layer: Layer, allowed: Mapping[str, str], kind_nam
 
 
 def _same_entry(item: Any, name: Any) -> bool:
-    """An entry matches ``name`` when equal to it, or a mapping whose term / id / name is it."""
+    """An entry matches ``name`` when equal to it, or a mapping whose term / id / name / wrong is it."""
     if item == name:
         return True
-    return isinstance(item, dict) and name in (item.get("term"), item.get("id"), item.get("name"))
+    return isinstance(item, dict) and name in (item.get("term"), item.get("id"), item.get("name"), item.get("wrong"))
 
 
 def _apply_patch(rule_id: str, data: dict, patch: Layer, entries_key: str | None) -> dict:

@@ -28,10 +28,14 @@ class PackReport:
 
     packs: list[str] = field(default_factory=list)
     results: list[RuleResult] = field(default_factory=list)
+    require_examples: bool = False  # a rule without a bad example fails (test-pack --require-examples)
+
+    def _fails(self, r: RuleResult) -> bool:
+        return bool(r.failures) or (self.require_examples and not r.bad)
 
     @property
     def failed(self) -> bool:
-        return any(r.failures for r in self.results)
+        return any(self._fails(r) for r in self.results)
 
     def lines(self) -> list[str]:
         out = []
@@ -39,11 +43,14 @@ class PackReport:
             if r.failures:
                 out.append(f"✗ {r.rule_id}")
                 out.extend(f"    {f}" for f in r.failures)
+            elif self.require_examples and not r.bad:
+                out.append(f"✗ {r.rule_id}")
+                out.append("    没有应报例句（--require-examples）：请在 examples 的 bad 里写至少一句应报的话")
             elif r.bad or r.good:
                 out.append(f"✓ {r.rule_id}（{r.bad} 个应报例句，{r.good} 个不应报例句）")
             else:
                 out.append(f"- {r.rule_id}（没有例句，未测试；请在 examples 里写 bad / good）")
-        failed = sum(1 for r in self.results if r.failures)
+        failed = sum(1 for r in self.results if self._fails(r))
         examples = sum(r.bad + r.good for r in self.results)
         verdict = f"{failed} 条规则未通过" if failed else "全部通过"
         out.append(f"{len(self.packs)} 个规则包，{len(self.results)} 条规则，{examples} 个例句：{verdict}")
