@@ -259,7 +259,11 @@ def main(argv=None) -> int:
                           cwd=work, timeout=args.textlint_big_timeout))
 
     for extra in args.include:
-        results += [Result(**r) for r in json.loads(extra.read_text())]
+        # Rows measured again in this run replace the included ones, in the included file's order.
+        fresh = {r.name: r for r in results}
+        earlier = [Result(**r) for r in json.loads(extra.read_text())]
+        merged = [fresh.pop(r.name, r) for r in earlier]
+        results = merged + [r for r in results if r.name in fresh]
     table = render(results)
     print("\n" + table)
     if args.json:

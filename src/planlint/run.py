@@ -85,9 +85,11 @@ def run_check(req: CheckRequest) -> int:
     except ValueError:
         raise PlanlintError(f"--fail-on 应为 error / warning / info，而不是 “{req.fail_on}”") from None
     try:
-        from planlint.docdate import parse_iso
+        date = None
+        if req.date:
+            from planlint.docdate import parse_iso
 
-        date = parse_iso(req.date) if req.date else None
+            date = parse_iso(req.date)
     except ValueError:
         raise PlanlintError(f"--date 应为 YYYY-MM-DD 格式的日期，而不是 “{req.date}”") from None
     if req.jobs < 0:
