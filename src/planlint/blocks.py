@@ -27,7 +27,7 @@ _LEAD_SPACE = regex.compile(r"[ \t\u3000\u00a0]*")
 _SENTENCE_END_INSIDE = regex.compile(r"[。！？!?；;]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A run of text of one kind; ``start``/``end`` are offsets, ``content_start`` skips markup."""
 

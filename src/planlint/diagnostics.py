@@ -26,7 +26,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[offset:end_offset]`` with ``text`` (code-point offsets)."""
 
@@ -35,7 +35,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A titled set of non-overlapping edits; unsafe fixes apply only with ``--unsafe-fixes``."""
 
@@ -48,7 +48,7 @@ class Fix:
         return cls(title=title, edits=(Edit(start, end, text),), safe=safe)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding: rule id, Chinese message, span and severity. Paths live with the document."""
 

@@ -29,7 +29,7 @@ _MARKER = regex.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutlineMarker:
     """A numbering marker: its style, value, the punctuation after it, and its span in the text."""
 

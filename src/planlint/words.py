@@ -27,7 +27,7 @@ _pending_words: list[tuple[str, int | None, str | None]] = []
 _MAGIC = b"PLANLINT-JIEBA-SHARDS 1\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word and its span in the document (code-point offsets)."""
 

@@ -13,7 +13,7 @@ from planlint.rules.figures.numbers import BAD_DECIMAL, Quantity, normalise, sca
 _END = regex.compile(r"[。！？!?]+[”’」』）)》\"']*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence span with the quantities inside it."""
 

@@ -30,7 +30,7 @@ APPROX_BEFORE = ("将近", "接近", "大约", "约", "近", "逾", "超过", "�
 APPROX_AFTER = ("以上", "以下", "左右", "上下", "之多", "以内", "有余", "多", "余")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number as written: span, value in base units, unit, precision and whether it is exact."""
 
