@@ -105,6 +105,12 @@ def test_level_jump_once_per_part_with_count():
     assert spans("（一）甲\n\n1.子\n\n正文。\n", JUMP) == []
 
 
+def test_level_jump_is_judged_only_from_the_standard_s_effective_date():
+    text = "一、主要任务\n\n1.加强学习\n\n组织学习。\n"
+    assert check_text(text, "x.md", select=[JUMP], date="2012-06-30")[1] == []
+    assert len(check_text(text, "x.md", select=[JUMP], date="2012-07-01")[1]) == 1
+
+
 # --- marker-punctuation -----------------------------------------------------------------------
 PUNCT = "structure/marker-punctuation"
 

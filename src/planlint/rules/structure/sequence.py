@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
+from planlint import yamlsafe
 from planlint.blocks import LIST_ITEM, PARAGRAPH
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
@@ -100,7 +104,17 @@ def check_restart(doc, ctx):
         )
 
 
+@functools.cache
+def _norm(name: str) -> dict:
+    """One entry of norms.yaml: a writing norm and the date it took effect."""
+    raw = resources.files(__package__).joinpath("norms.yaml").read_text("utf-8")
+    return yamlsafe.safe_load(raw)["norms"][name]
+
+
 def check_level_jump(doc, ctx):
+    norm = _norm("gb9704_2012")
+    if doc.date < norm["effective"]:
+        return  # the four-level numbering was set by a standard later than the document
     seen: dict[tuple, int] = {}
     first: dict[tuple, tuple] = {}
     for parent, child in outline(doc).jumps:
@@ -178,7 +192,8 @@ LEVEL_JUMP = Rule(
     source=GB9704,
     docs=RuleDocs(
         说明="公文结构层次序数依次为“一、”“（一）”“1.”“（1）”。本规则找出下一级直接跳过一层的地方，"
-             "如“一、”之下直接是“1.”。每篇同一种跳级只报告一次，并注明共有几处。",
+             "如“一、”之下直接是“1.”。每篇同一种跳级只报告一次，并注明共有几处。"
+             "文档日期早于 GB/T 9704-2012 实施日（2012-07-01）的不判。",
         原因="跳级使层次关系不清，与 GB/T 9704-2012 的层次序数规定不符。",
         示例="一、主要任务 / 1.加强学习 / 2.做好服务",
         建议写法="一、主要任务 / （一）加强学习 / （二）做好服务；或把“1.”改为“（一）”。",
