@@ -47,6 +47,16 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture
+def corpus_dates(corpus) -> dict[str, str]:
+    """Each corpus file's own date from manifest.tsv (``date``, else the middle of ``year``), as scripts/corpus_report.py judges it."""
+    import csv
+
+    with (corpus / "manifest.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return {r["filename"]: r.get("date") or (f"{r['year']}-07-01" if r.get("year") else None) for r in rows}
+
+
 SAMPLE_PLUGIN = REPO / "tests" / "sample_plugin" / "planlint_sample.py"
 
 
