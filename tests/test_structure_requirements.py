@@ -59,6 +59,15 @@ def test_builtin_sets():
     assert all(k.source for k in req.values())
 
 
+def test_a_plan_without_any_heading_gets_one_report_listing_every_missing_part():
+    (d,) = _missing("今年要认真做好各项工作，服务好广大职工。\n", "2024年工作计划.txt")
+    assert d.message.startswith("计划没有任何标题，缺少 5 个必需部分：“指导思想”、“工作目标”、“主要任务”、“保障措施”、“时间安排”")
+    assert d.offset == 0
+    # with one heading, each missing part is its own report naming the headings it would accept
+    diags = _missing("一、指导思想\n\n坚持服务职工。\n", "2024年工作计划.txt")
+    assert len(diags) == 4 and all("未在任何标题中找到" in d.message for d in diags)
+
+
 def test_complete_plan_is_quiet_and_each_gap_is_named():
     assert _missing(FULL_PLAN) == []
     text = FULL_PLAN.replace("## 四、保障措施\n\n加强组织领导。\n\n", "")

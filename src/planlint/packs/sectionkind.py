@@ -21,8 +21,9 @@ class Sections(PackKind):
         from planlint.rules.structure.requirements import (
             builtin_requirements,
             find_missing,
+            group_message,
+            group_missing,
             load_requirements,
-            missing_message,
         )
 
         raw = entry.data.get("kinds")
@@ -44,12 +45,15 @@ class Sections(PackKind):
         label = f"{pack.name} 规则包"
 
         def check(doc, ctx):
-            for m in find_missing(doc, requirements):
-                if custom and not m.out_of_order_after:
-                    text = fill(message, section=m.requirement.name, kind=m.kind,
-                                synonyms=m.requirement.describe(), reason=m.kind_reason)
-                else:
-                    text = missing_message(m, label)
-                yield ctx.report(m.anchor_start, m.anchor_end, text)
+            missing = list(find_missing(doc, requirements))
+            if custom:  # the pack's own message names one section: one report per section
+                for m in missing:
+                    text = (group_message([m], label) if m.out_of_order_after else
+                            fill(message, section=m.requirement.name, kind=m.kind,
+                                 synonyms=m.requirement.describe(), reason=m.kind_reason))
+                    yield ctx.report(m.anchor_start, m.anchor_end, text)
+                return
+            for group in group_missing(missing):
+                yield ctx.report(group[0].anchor_start, group[0].anchor_end, group_message(group, label))
 
         return make_rule(rule_id, entry, check)

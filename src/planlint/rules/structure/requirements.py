@@ -199,6 +199,7 @@ class Missing:
     kind: str
     kind_reason: str
     out_of_order_after: str | None = None  # the requirement it should come before
+    no_headings: bool = False  # the document (part) has no headings at all
 
 
 def find_missing(doc, requirements: Requirements) -> Iterable[Missing]:
@@ -221,7 +222,7 @@ def find_missing(doc, requirements: Requirements) -> Iterable[Missing]:
         for req in kreq.sections:
             hit = next((b.start for b, t in headings if req.matched_by(t)), None)
             if hit is None:
-                yield Missing(req, a_start, a_end, part.kind, part.kind_reason)
+                yield Missing(req, a_start, a_end, part.kind, part.kind_reason, no_headings=not headings)
             else:
                 found.append((hit, req))
         if kreq.ordered:
@@ -241,11 +242,35 @@ def missing_message(m: Missing, rule_label: str = "") -> str:
             f"“{m.requirement.describe()}”；文种依据{m.kind_reason}")
 
 
+def group_missing(missing: Iterable[Missing]) -> list[list[Missing]]:
+    """Unmet requirements as they are reported: one by one, except that a document (part) with no
+    headings at all gets one report listing everything it lacks, not one line per section."""
+    groups: list[list[Missing]] = []
+    for m in missing:
+        last = groups[-1][0] if groups else None
+        if m.no_headings and last is not None and last.no_headings and last.anchor_start == m.anchor_start:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def group_message(group: list[Missing], rule_label: str = "") -> str:
+    if len(group) == 1:
+        return missing_message(group[0], rule_label)
+    m = group[0]
+    label = f"（{rule_label}）" if rule_label else ""
+    names = "、".join(f"“{g.requirement.name}”" for g in group)
+    return (f"{m.kind}没有任何标题，缺少 {len(group)} 个必需部分：{names}{label}；请分部分书写并加上标题，"
+            f"如“一、{group[0].requirement.name}”；文种依据{m.kind_reason}")
+
+
 def sections_check(requirements: Requirements, rule_label: str = "") -> Callable:
     """A rule check ``(doc, ctx) -> diagnostics`` that reports each unmet requirement once per document."""
 
     def check(doc, ctx):
-        for m in find_missing(doc, requirements):
-            yield ctx.report(m.anchor_start, m.anchor_end, missing_message(m, rule_label))
+        for group in group_missing(find_missing(doc, requirements)):
+            m = group[0]
+            yield ctx.report(m.anchor_start, m.anchor_end, group_message(group, rule_label))
 
     return check
