@@ -29,6 +29,18 @@ def test_gap_repeat_backwards_and_start():
     assert spans("二、乙\n\n正文。\n\n三、丙\n\n正文。\n", GAP) == ["二、"]
 
 
+def test_numbering_that_runs_on_across_sections_is_one_sequence():
+    # 工作要点 often number their items once through the document: 一、 1. 2. 二、 3. 4. 5. 三、 6.
+    text = ("一、加强党建\n1．深化学习。\n2．建强支部。\n二、推进均衡\n3．扩大学位。\n4．改造校舍。\n"
+            "5．规范办学。\n三、提高质量\n6．改革课堂。\n")
+    assert spans(text, GAP) == []
+    # running on, but with a number skipped or repeated across the section boundary
+    assert spans(text.replace("3．扩大学位", "4．扩大学位").replace("4．改造校舍", "5．改造校舍")
+                 .replace("5．规范办学", "6．规范办学").replace("6．改革课堂", "7．改革课堂"), GAP) == ["4．"]
+    # a list starting at 3 with nothing before it to run on from is still reported
+    assert spans("一、加强党建\n深化学习。\n二、推进均衡\n3．扩大学位。\n4．改造校舍。\n", GAP) == ["3．"]
+
+
 def test_nested_levels_continue_after_children():
     text = "一、甲\n\n（一）子\n\n正文。\n\n（二）子\n\n正文。\n\n二、乙\n\n（一）子\n\n正文。\n\n三、丙\n\n正文。\n"
     assert spans(text, GAP) == []

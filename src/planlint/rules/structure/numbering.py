@@ -134,7 +134,12 @@ def outline(doc) -> Outline:
                 if kind:
                     breaks.append(Break(kind, item, prev, prev.number + 1))
             elif m.number != 1 and not nested and not _first_item_inline(text, prev_block, m):
-                breaks.append(Break("start", item, None, 1))
+                before = _numbered_on_from(parent, m.style)
+                if before is None:
+                    breaks.append(Break("start", item, None, 1))
+                elif before.number + 1 != m.number:
+                    breaks.append(Break(_relation(before.number, m.number) or "gap", item, before, before.number + 1))
+                # else: numbering that runs on across sections (一、 1. 2. 二、 3. 4.), usual in 工作要点
             if item.prev is None and parent is not None and not nested and _skips_level(parent.style, m.style):
                 jumps.append((parent, item))
             if parent is not None:
@@ -185,6 +190,14 @@ def _first_item_inline(text: str, prev_block: Block | None, m: OutlineMarker) ->
     before = marker_label(m.style, m.number - 1).rstrip("、.")
     seg = text[prev_block.content_start:prev_block.end]
     return bool(regex.search(r"[：:][ \t\u3000]*" + regex.escape(before), seg))
+
+
+def _numbered_on_from(parent: Item | None, style: str) -> Item | None:
+    """The last item of ``style`` under the previous sibling of ``parent``: a list under ``parent`` that
+    starts at n > 1 may be running on from it (一、 1. 2. 二、 3. 4.), one numbering through the document."""
+    if parent is None or parent.prev is None:
+        return None
+    return next((c for c in reversed(parent.prev.children) if c.style == style), None)
 
 
 def _relation(prev: int, cur: int) -> str | None:
