@@ -40,12 +40,21 @@ def _is_year_run(run: str) -> bool:
     return 1 <= len(run) <= 2 and run[0] not in "○〇"
 
 
+_SCALES = "十百千万亿"
+
+
 def _suffix(doc, run: str, e: int, line_end: int):
     """The slot-kind suffix right after a run ("年", "公司" …), if it is a word there."""
     sd = data.slots()
     if run.isupper() and run.isascii() and doc.text.startswith(sd.roman_followers, e):
         return "roman"
     m = sd.suffix_rx.match(doc.text, e, line_end)
+    if not m and e < line_end and doc.text[e] in _SCALES:
+        # xx万亩, xx万平方米, xx亿元: a scale character before a unit of count or amount
+        scaled = sd.suffix_rx.match(doc.text, e + 1, line_end)
+        if scaled and sd.suffixes[scaled.group(0)].kind in ("number", "amount"):
+            unit = sd.suffixes[scaled.group(0)]
+            return data.Suffix(doc.text[e] + unit.text, unit.kind, True)
     if not m:
         return None
     suf = sd.suffixes[m.group(0)]
