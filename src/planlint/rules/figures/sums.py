@@ -72,7 +72,8 @@ def check(doc, ctx):
         if k > 0:
             yield from _list_total(doc, ctx, text, an, k)
         yield from _totals(doc, ctx, text, sent, qs)
-        yield from _subsets(ctx, text, sent, qs)
+        prev = an.sentences[k - 1] if k > 0 and an.sentences[k - 1].block == sent.block else None
+        yield from _subsets(ctx, text, sent, qs, prev)
     yield from _tables(doc, ctx)
 
 
@@ -237,16 +238,18 @@ def _report(ctx, word, total, parts):
     )
 
 
-def _subsets(ctx, text, sent, qs):
+def _subsets(ctx, text, sent, qs, prev=None):
     starts = [q.start for q in qs]
     for m in _SUBSET.finditer(text, sent.start, sent.end):
         k = bisect.bisect_left(starts, m.start()) - 1
-        if k < 0:
-            continue
-        whole = qs[k]
-        if whole.end > m.start() or len(text[whole.end:m.start()]) > 1 or not _summable(whole) \
+        whole = qs[k] if k >= 0 else None
+        if whole is None or whole.end > m.start() or len(text[whole.end:m.start()]) > 1 or not _summable(whole) \
                 or comparative(text, whole, sent.start):
-            continue
+            # “全年粮食总产量186.4万吨，比上年增长1.2%。其中，夏粮62.1万吨，秋粮124.3万吨。”: a sentence
+            # that opens with 其中 breaks down the headline figure of the sentence before it.
+            whole = _lead_whole(text, prev) if text[sent.start:m.start()].strip() == "" else None
+            if whole is None:
+                continue
         stop = _enumeration_end(text, m.end(), sent.end, parenthetical=text[m.start() - 1] == "、")
         after = [q for q in qs[k + 1:bisect.bisect_left(starts, stop)] if m.end() <= q.start and q.end <= stop
                  and _summable(q) and q.key == whole.key and not comparative(text, q, sent.start)]
@@ -262,6 +265,17 @@ def _subsets(ctx, text, sent, qs):
                 after[0].start, after[1].end,
                 f"“其中”的分项 {addition(after[:2], whole.scale)}，已超过总数{whole.shown()}：请核对分项或总数",
             )
+
+
+def _lead_whole(text: str, prev) -> Quantity | None:
+    """The headline figure of the sentence before: its first quantity, when that is a count or amount
+    stated in the sentence's first clause (not a rate, not a comparison)."""
+    if prev is None or not prev.quantities:
+        return None
+    q = prev.quantities[0]
+    if not _summable(q) or comparative(text, q, prev.start) or clause_start(text, q.start, prev.start) != prev.start:
+        return None
+    return q
 
 
 def _enumeration_end(text: str, pos: int, end: int, parenthetical: bool) -> int:
