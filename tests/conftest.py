@@ -80,3 +80,22 @@ def install_entry_point(site: Path, module_src: Path | None = SAMPLE_PLUGIN, nam
 def sample_env(tmp_path):
     """Environment in which the sample third-party plugin (rules sample/*) is installed."""
     return install_entry_point(tmp_path / "site")
+
+
+def recall_report(family: str, cases, found) -> list:
+    """Print hit/total per rule for labelled ``cases`` (each starting with its rule id) and return the
+    cases ``found(case)`` misses; the recall tests assert that list is empty."""
+    per_rule: dict[str, list[int]] = {}
+    missed = []
+    for case in cases:
+        tally = per_rule.setdefault(case[0], [0, 0])
+        tally[1] += 1
+        if found(case):
+            tally[0] += 1
+        else:
+            missed.append(case)
+    for rule, (hit, total) in sorted(per_rule.items()):
+        print(f"{rule}: {hit}/{total} = {hit / total:.0%}")
+    total = sum(t for _, t in per_rule.values())
+    print(f"{family}: {total - len(missed)}/{total}")
+    return missed

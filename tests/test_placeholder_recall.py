@@ -6,10 +6,9 @@ of slot. ``test_recall`` prints the recall per rule (run with -s to see it).
 
 from __future__ import annotations
 
-import collections
-
 import pytest
 
+from conftest import recall_report
 from planlint.api import check_text
 from planlint.fixes import apply_fixes
 
@@ -137,19 +136,8 @@ def _found(rule, text, span, words) -> bool:
 
 
 def test_recall():
-    per_rule = collections.defaultdict(lambda: [0, 0])
-    missed = []
-    for rule, text, span, words in CASES:
-        per_rule[rule][1] += 1
-        if _found(rule, text, span, words):
-            per_rule[rule][0] += 1
-        else:
-            missed.append((rule, text, span))
-    for rule, (hit, total) in sorted(per_rule.items()):
-        print(f"{rule}: {hit}/{total} = {hit / total:.0%}")
-    total = sum(t for _, t in per_rule.values())
-    print(f"placeholder/: {total - len(missed)}/{total}")
-    assert not missed
+    missed = recall_report("placeholder/", CASES, lambda case: _found(*case))
+    assert not missed, missed
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

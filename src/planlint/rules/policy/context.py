@@ -42,6 +42,10 @@ HISTORY_SENTENCE = regex.compile(
     r"回顾|过去(?:的)?(?:一年|五年|几年|十年)|一年来|五年来|十年来|多年来|这五年|这一年|取得了|历史性成就|举世瞩目|"
     r"曾经|当时|时任|那时|历程|已经完成|圆满完成|胜利完成|顺利完成|完成了"
 )
+# Right after a plan period: its own targets named as what present work serves (围绕“十三五”规划确定的目标任务).
+ATTRIBUTION_AFTER = regex.compile(r"[”\"’」』]?(?:规划|计划)?(?:纲要)?所?(?:确定|提出|作出|确立|规定|制定|明确)的")
+# Before a completion word: it is an aim, not a record (确保各项指标顺利完成).
+AIM_BEFORE = regex.compile(r"(?:确保|力争|努力|保证|务必|按期|如期|全力|争取|推动|促进)[^，。；！？]{0,12}$")
 HISTORY_HEADING = regex.compile(r"回顾|总结|成绩|成效|成就|完成情况|进展情况|过去|基本情况")
 YEAR = regex.compile(r"(?<![0-9０-９])([12][0-9]{3}|[12１２][0-9０-９]{3}|[一二][〇○零O０0一二三四五六七八九]{3})\s*年")
 
@@ -124,7 +128,11 @@ class Usage:
 
     @property
     def history_sentence(self) -> bool:
-        return bool(HISTORY_SENTENCE.search(self.sentence))
+        for m in HISTORY_SENTENCE.finditer(self.sentence):
+            if "完成" in m.group() and AIM_BEFORE.search(self.sentence, 0, m.start()):
+                continue  # 确保……顺利完成: looks forward
+            return True
+        return False
 
     @property
     def history_section(self) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from planlint.rules.policy.context import Usage
+from planlint.rules.policy.context import ATTRIBUTION_AFTER, GUIDE_VERB, GUIDE_WINDOW, Usage
 from planlint.rules.policy.knowledge import Item, Knowledge, cn_ordinal
 from planlint.rules.policy.references import Reference, scanner_for
 
@@ -93,7 +93,11 @@ def _list_history_after(doc, refs: list[Reference], ref: Reference) -> bool:
     cur, seen = ref, 0
     while seen < 12:
         if Usage(doc, cur.start, cur.end).history_after:
-            return True
+            # a finished plan's targets as the present guide (紧紧围绕“十三五”规划确定的目标任务) are stale
+            return not (ref.series is not None and ref.series.kind == "plan"
+                        and ATTRIBUTION_AFTER.match(doc.text, cur.end, Usage(doc, cur.start, cur.end).hi)
+                        and GUIDE_VERB.search(Usage(doc, ref.start, ref.end).before[-GUIDE_WINDOW:]))
+
         nxt = None
         for gap in (1, 2, 3):
             sep = doc.text[cur.end:cur.end + gap]

@@ -25,6 +25,11 @@ FOREIGN_ORGS = (
 )
 # A form without an organisation word, right after one of these characters, names some other body.
 ORG_END_CHARS = set("会联协社盟省市县区镇乡村局委部院校司厂女队所")
+# Verbs that end in one of ORG_END_CHARS: 学习领会十九大精神 is the party's congress, not a 会's.
+VERBS_ENDING_LIKE_ORG = ("领会", "体会", "理会", "融会")
+# One character jieba may glue to the front of an abbreviated name (向卫计委 → 向卫/计委, 区食药监局 →
+# 区食/药监局): a preposition or the level of a local body. The name still counts as a word after it.
+GLUE_BEFORE_TERM = set("向和与及同到由对在从经把将给跟省市县区镇乡州旗盟")
 # Before an organisation word (工会, 团): a local or sectoral body, not the national one.
 LOCAL_BEFORE_ORG = set("省市县区镇乡村局校司总育业厂委院所")
 # After a bare 十二大 (no 党的 / 工会 before it) one of these must follow, or it is "twelve big …".
@@ -136,7 +141,7 @@ class Scanner:
             if c[0] == "term":
                 if form.endswith("部") and text[e:e + 1] == "门":
                     return None  # 环境保护部门, 农业部门
-                if doc.is_word_span(s, e):
+                if doc.is_word_span(s, e) or _glued_word_span(doc, s, e, lo):
                     return Reference(s, e, form, "term", term=c[1])
                 return None
             if c[0] == "new":
@@ -153,7 +158,8 @@ class Scanner:
             quoted = prev in QUOTES and nxt in QUOTES
             if PLAN_NOT_FOLLOW.match(text, e, hi):
                 return None
-            if not quoted and not PLAN_FOLLOW.match(text, e, hi):
+            spelled_out = form.endswith(("规划", "计划"))  # 第十三个五年规划
+            if not quoted and not spelled_out and not PLAN_FOLLOW.match(text, e, hi):
                 return None
             plan = [c for c in cands if c[1].kind == "plan"]
             return Reference(s, e, form, "series", series=plan[0][1], item=plan[0][2])
@@ -173,7 +179,7 @@ class Scanner:
             defaults = [c for c in cands if not c[1].org_required]
             if not defaults:
                 return None
-            if prefix and prefix[-1] in ORG_END_CHARS:
+            if prefix and prefix[-1] in ORG_END_CHARS and not prefix.endswith(VERBS_ENDING_LIKE_ORG):
                 return None
             if form.endswith("大") and not BARE_CONGRESS_FOLLOW.match(text, e, hi):
                 return None
@@ -204,6 +210,16 @@ class Scanner:
         if item is None:
             item = Item(series=series.id, key=(term, nums[-1] if nums else 0), name=m.group())
         return Reference(s, m.end(), m.group(), "series", series=series, item=item, plenums=nums)
+
+
+def _glued_word_span(doc, s: int, e: int, lo: int) -> bool:
+    """``text[s:e]`` ends on a word boundary and starts inside a token that only adds one
+    GLUE_BEFORE_TERM character in front of it (向卫/计委 for 向卫计委)."""
+    if s <= lo or doc.text[s - 1] not in GLUE_BEFORE_TERM:
+        return False
+    toks = doc.words(s - 1, e)
+    return bool(toks) and toks[0].start == s - 1 and toks[-1].end == e and all(
+        t.start >= s for t in toks[1:])
 
 
 def _strip_prefix(p: str) -> str:
