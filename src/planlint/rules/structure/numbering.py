@@ -134,7 +134,7 @@ def outline(doc) -> Outline:
                 if kind:
                     breaks.append(Break(kind, item, prev, prev.number + 1))
             elif m.number != 1 and not nested and not _first_item_inline(text, prev_block, m):
-                before = _numbered_on_from(parent, m.style)
+                before = numbered_on_from(parent, m.style)
                 if before is None:
                     breaks.append(Break("start", item, None, 1))
                 elif before.number + 1 != m.number:
@@ -192,7 +192,7 @@ def _first_item_inline(text: str, prev_block: Block | None, m: OutlineMarker) ->
     return bool(regex.search(r"[：:][ \t\u3000]*" + regex.escape(before), seg))
 
 
-def _numbered_on_from(parent: Item | None, style: str) -> Item | None:
+def numbered_on_from(parent: Item | None, style: str) -> Item | None:
     """The last item of ``style`` under the previous sibling of ``parent``: a list under ``parent`` that
     starts at n > 1 may be running on from it (一、 1. 2. 二、 3. 4.), one numbering through the document."""
     if parent is None or parent.prev is None:

@@ -14,6 +14,7 @@ from planlint.rules.structure.numbering import (
     inline_label,
     inline_markers,
     marker_label,
+    numbered_on_from,
     outline,
 )
 from planlint.rules.structure.parts import parts, trim_end
@@ -115,9 +116,15 @@ def check_level_jump(doc, ctx):
     norm = _norm("gb9704_2012")
     if doc.date < norm["effective"]:
         return  # the four-level numbering was set by a standard later than the document
+    jumps = outline(doc).jumps
+    # 一、 with 1. 2. … beneath is the layout of 工作要点, above all when 1. 2. … run on through the
+    # document (一、 1. 2. 二、 3. 4.): one numbering of tasks under topic headings, not a skipped level.
+    running = {c.part for p, c in jumps if _runs_on(p, c)}
     seen: dict[tuple, int] = {}
     first: dict[tuple, tuple] = {}
-    for parent, child in outline(doc).jumps:
+    for parent, child in jumps:
+        if parent.style == "cn" and child.style == "arabic" and (doc.kind == "要点" or child.part in running):
+            continue
         key = (child.part, parent.style, child.style)
         seen[key] = seen.get(key, 0) + 1
         first.setdefault(key, (parent, child))
@@ -132,6 +139,12 @@ def check_level_jump(doc, ctx):
             f"层级跳跃：“{marker_label(parent.style, parent.number)}”之下直接用“{marker_label(child.style, child.number)}”，"
             f"跳过了{skipped_l}一级{more}；结构层次应依次为“一、”“（一）”“1.”“（1）”",
         )
+
+
+def _runs_on(parent, child) -> bool:
+    """``child`` (first under ``parent``) continues the numbering under ``parent``'s previous sibling."""
+    before = numbered_on_from(parent, child.style)
+    return child.number > 1 and before is not None and before.number == child.number - 1
 
 
 def _rank(style: str) -> int:
@@ -193,7 +206,8 @@ LEVEL_JUMP = Rule(
     docs=RuleDocs(
         说明="公文结构层次序数依次为“一、”“（一）”“1.”“（1）”。本规则找出下一级直接跳过一层的地方，"
              "如“一、”之下直接是“1.”。每篇同一种跳级只报告一次，并注明共有几处。"
-             "文档日期早于 GB/T 9704-2012 实施日（2012-07-01）的不判。",
+             "文档日期早于 GB/T 9704-2012 实施日（2012-07-01）的不判。工作要点习惯在“一、”之下直接用“1.”“2.”列任务，"
+             "这种写法（以及“1.”“2.”跨“一、”“二、”连续编号的写法）不报告。",
         原因="跳级使层次关系不清，与 GB/T 9704-2012 的层次序数规定不符。",
         示例="一、主要任务 / 1.加强学习 / 2.做好服务",
         建议写法="一、主要任务 / （一）加强学习 / （二）做好服务；或把“1.”改为“（一）”。",
