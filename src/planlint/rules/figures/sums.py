@@ -245,9 +245,13 @@ def _subsets(ctx, text, sent, qs, prev=None):
         whole = qs[k] if k >= 0 else None
         if whole is None or whole.end > m.start() or len(text[whole.end:m.start()]) > 1 or not _summable(whole) \
                 or comparative(text, whole, sent.start):
-            # “全年粮食总产量186.4万吨，比上年增长1.2%。其中，夏粮62.1万吨，秋粮124.3万吨。”: a sentence
-            # that opens with 其中 breaks down the headline figure of the sentence before it.
-            whole = _lead_whole(text, prev) if text[sent.start:m.start()].strip() == "" else None
+            if text[sent.start:m.start()].strip() == "":
+                # “全年粮食总产量186.4万吨，比上年增长1.2%。其中，夏粮62.1万吨，秋粮124.3万吨。”: a sentence
+                # that opens with 其中 breaks down the headline figure of the sentence before it.
+                whole = _lead_whole(text, prev)
+            else:
+                # “营业收入86.4亿元，同比增长8.0%；其中……”: the clauses between only compare the headline figure.
+                whole = _lead_whole_before(text, sent, qs[:k + 1], m.start())
             if whole is None:
                 continue
         stop = _enumeration_end(text, m.end(), sent.end, parenthetical=text[m.start() - 1] == "、")
@@ -260,11 +264,41 @@ def _subsets(ctx, text, sent, qs, prev=None):
                 after[0].start, after[0].end,
                 f"“其中”的分项{after[0].shown()}大于总数{whole.shown()}：请核对分项或总数",
             )
-        elif len(after) >= 2 and after[0].value + after[1].value > whole.value + half_spread(whole, *after[:2]):
+        elif len(after) >= 2 and not _may_overlap(text, m.end(), after) \
+                and sum(q.value for q in after) > whole.value + half_spread(whole, *after):
             yield ctx.report(
-                after[0].start, after[1].end,
-                f"“其中”的分项 {addition(after[:2], whole.scale)}，已超过总数{whole.shown()}：请核对分项或总数",
+                after[0].start, after[-1].end,
+                f"“其中”的分项 {addition(after, whole.scale)}，已超过总数{whole.shown()}：请核对分项或总数",
             )
+
+
+# Head counts broken down by attributes that overlap (女职工600人、35岁以下职工500人 of 1000): their
+# parts need not be disjoint, so only a single part over the whole is an error there.
+_HEAD_COUNT_UNITS = frozenset({"人", "名", "位", "人次", "户", "户次"})
+_OVERLAPPING_ATTRIBUTE = regex.compile(
+    r"女|男|少数民族|民族|岁|学历|大专|本科|研究生|硕士|博士|职称|党员|团员|退休|在职|在岗|农民工|困难|残疾|低保|"
+    r"新入|新录|新发展|预备|高级|中级|初级|骨干|专职|兼职|党外|以上|以下"
+)
+
+
+def _may_overlap(text: str, pos: int, parts: list[Quantity]) -> bool:
+    """The parts count people (or households) described by attributes that can overlap."""
+    if parts[0].unit not in _HEAD_COUNT_UNITS:
+        return False
+    return bool(_OVERLAPPING_ATTRIBUTE.search(text, pos, parts[-1].start))
+
+
+def _lead_whole_before(text: str, sent, before: list[Quantity], at: int) -> Quantity | None:
+    """The sentence's first figure, when 其中 at ``at`` follows a clause break and every figure between
+    them stands in a comparing clause (同比增长8.0%): the figure the 其中 breaks down."""
+    if not before or text[at - 1] not in "；;，,":
+        return None
+    lead = before[0]
+    if not _summable(lead) or comparative(text, lead, sent.start) or clause_start(text, lead.start, sent.start) != sent.start:
+        return None
+    if any(not comparative(text, q, sent.start) for q in before[1:]):
+        return None
+    return lead
 
 
 def _lead_whole(text: str, prev) -> Quantity | None:
@@ -292,7 +326,8 @@ RULE = Rule(
     check=check,
     docs=RuleDocs(
         说明="同一句中先列出同一单位、同一事物的若干分项，再用“合计、共计、总计、累计、共”给出总数时，"
-             "检查分项相加是否等于总数（按所写精度允许四舍五入误差）；“其中”后的分项不得超过其总数。"
+             "检查分项相加是否等于总数（按所写精度允许四舍五入误差）；“其中”后的分项及其和不得超过其总数"
+             "（按人员属性分列的人数，如女职工、35岁以下职工，可以相互交叉，只查单项）。"
              "约数（约、近、多、余、以上、左右）、区间（3—5个）和不同量词（种与枚）不相加。",
         原因="总结、报告中的合计数是审阅者最先核对的地方，分项与合计对不上会让整份材料的数据失去可信度。",
         示例="制作企业金卡8种，县政府拨款制作9种，共计制作20种。（8 + 9 = 17，不是20）",
