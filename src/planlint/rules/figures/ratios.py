@@ -13,15 +13,15 @@ from planlint.rules.figures.sums import comparative
 
 _AMOUNT = frozenset({"money", "count", "measure"})
 # 完成99.3万元，完成年计划93万元的107.8% / 3个，占全县32个网点的9%: the link before the whole.
-_SHARE_LINK = regex.compile(r"(?:为|占|完成|达到|达|是|相当于|实现)了?[\u4e00-\u9fff]{0,6}$")
+_SHARE_LINK = regex.compile(r"(?:为|占|完成|达到|达|是|相当于|实现)了?[\u4e00-\u9fff]{0,10}$")
 # Between the whole and 的: a noun or nothing (32个储蓄网点数的).
 _WHOLE_TAIL = regex.compile(r"[\u4e00-\u9fff]{0,8}?的")
 _UP = ("增长", "增加", "提高", "上升", "提升", "扩大")
 _DOWN = ("下降", "减少", "降低", "缩小", "回落")
 _CHANGE = regex.compile(r"(增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小|回落)了?$")
-_FROM = regex.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?|上年的?|去年的?)?$")
+_FROM = regex.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?|(?:上年|去年)(?:底|末|同期)?的?)?$")
 _TO = regex.compile(r"(?:增长|增加|提高|上升|提升|扩大|下降|减少|降低|缩小|回落)?(?:到|至|为)(?:\d{4}年(?:底|末)?的?|今年的?)?$")
-_THAN = regex.compile(r"(?:比|较)(?:上年|去年|上年同期|去年同期|同期)?的?$")
+_THAN = regex.compile(r"(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:底|末|同期)?|去年(?:底|末|同期)?|同期)?的?$")
 # 上年同期为B，同比增长Z%: B is last year's figure, the amount before it this year's.
 _LAST_YEAR = regex.compile(r"(?:上年|去年)(?:同期|全年)?(?:为|是|完成|实现|的)?$")
 # Between B and the verb: nothing, or a comma and 同比.
