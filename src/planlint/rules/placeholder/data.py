@@ -99,6 +99,7 @@ class ResidueData:
         patterns = [e["pattern"] for e in raw["sites"] if "pattern" in e]
         self.site_rx = regex.compile("|".join([_alternation(literal)] + patterns))
         self.weak_lines = [LineTerm(regex.compile(e["pattern"]), e["kind"]) for e in raw["weak_lines"]]
+        self.listed_titles = [LineTerm(regex.compile(e["pattern"]), e["kind"]) for e in raw.get("listed_titles", [])]
         col = raw["collection"]
         self.kind_words = tuple(col["kind_words"]["words"])
         self.count_verbs = tuple(col["count_verbs"]["words"])

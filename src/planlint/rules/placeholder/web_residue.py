@@ -131,9 +131,22 @@ def _propagate(lines: list[_Line]) -> None:
             nxt.kind = ln.kind
 
 
+_RECOMMENDATION = "推荐栏"
+
+
+def _listed_titles(lines: list[_Line]) -> None:
+    """Article titles listed under 相关推荐 (and the like) are part of that box."""
+    terms = data.residue().listed_titles
+    for prev, ln in zip(lines, lines[1:]):
+        if prev.kind == _RECOMMENDATION and not _flagged(ln) and ln.block.marker is None \
+                and any(t.rx.search(ln.norm) for t in terms):
+            ln.kind = _RECOMMENDATION
+
+
 def check(doc, ctx):
     lines = [_classify(doc, b) for b in common.prose_lines(doc)]
     _breadcrumbs(lines)
+    _listed_titles(lines)
     _propagate(lines)
     text = doc.text
     for ln in lines:
