@@ -143,6 +143,37 @@ def test_straight_quotes_quiet_on_english_and_html():
     assert _diags('He said "yes". <a href="x">链接</a>\n', QUOTES) == []
 
 
+def test_straight_single_quotes_around_han_text():
+    text = "教育引导党员做到'四个必须'，落实'三会一课'制度。\n"
+    assert _fixed(text, QUOTES) == "教育引导党员做到‘四个必须’，落实‘三会一课’制度。\n"
+    (d,) = _diags("深入开展'不忘初心主题教育。\n", QUOTES)
+    assert d.fix is None and "无法确定配对" in d.message
+
+
+@pytest.mark.parametrize("text", [
+    "访问西安（Xi'an），don't，学生会（students' union）。\n",
+    "时间为8'30\"，位于北纬30°15'20\"。\n",
+    "开展'1+1'结对帮扶活动。\n",  # next to digits: pairing not certain, no Han quotation opens
+    "——改革开放进一步深化。'\n",  # a stray quote at the end of a paragraph
+])
+def test_straight_single_quotes_quiet(text):
+    assert _diags(text, QUOTES) == []
+
+
+def test_ideographic_space_in_mid_sentence():
+    space = "typography/space-around-punctuation"
+    assert _fixed("加强队伍建设，\u3000提高服务水平。\n", space) == "加强队伍建设，提高服务水平。\n"
+    assert _fixed("完善各项制度\u3000；落实责任。\n", space) == "完善各项制度；落实责任。\n"
+    quiet = (
+        "\u3000\u3000三、段首用全角空格缩进。\n\n"
+        "姓名：\u3000\u3000\u3000性别：\u3000\u3000\u3000\n\n"
+        "王凯（河南）\u3000王凯（解放军）\u3000王勇\n\n"
+        "一、\u3000指导思想\n\n"
+        "加强建设，\u3000\u3000提高水平。\n"
+    )
+    assert _diags(quiet, space) == [] and _diags(quiet, space, path="x.txt") == []
+
+
 @pytest.mark.parametrize("before,after,unsafe", [
     ("完善组织建设。。同时，，做好工作、、。\n", "完善组织建设。同时，做好工作、。\n", False),
     ("演讲等等。。。\n", "演讲等等。。。\n", False),

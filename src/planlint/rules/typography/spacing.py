@@ -16,6 +16,13 @@ _SPACE_RUN = regex.compile(r"[ \t\u00a0]+")
 # Full-width marks that take no space on either side in Chinese text (each occupies a full em).
 _MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—")
 _ASCII_MARKS = frozenset(',;:?!()."')
+# One ideographic space (U+3000) in mid-sentence: after a pause mark and before a Han character
+# (加强队伍建设，　提高), or between a Han character and a pause or end mark (建设　，). Runs of them
+# (indents, blanks to fill in such as 姓名：　　　) and separators in name lists (王凯（河南）　王勇) are
+# layout and are left alone.
+_IDEOGRAPHIC = regex.compile(
+    r"(?<=[，、；])\u3000(?=\p{Han})|(?<=\p{Han})\u3000(?=[，、；。！？])"
+)
 
 
 def _name(mark: str) -> str:
@@ -70,6 +77,14 @@ def check(doc, ctx):
             where = "后" if lm else "前"
             yield ctx.report(s, e, f"{_name(mark)}{where}多了空格：全角标点本身占一个字宽，前后不加空格，应删除",
                              Fix.replace(s, e, "", "删除空格"))
+        for m in _IDEOGRAPHIC.finditer(text, lo, hi):
+            s, e = m.span()
+            if s == lo or s in protected:  # s == lo: right after an outline marker (一、　指导思想)
+                continue
+            left = text[s - 1]
+            mark, where = (left, "后") if left in _MARKS else (text[e], "前")
+            yield ctx.report(s, e, f"{_name(mark)}{where}多了全角空格：全角标点本身占一个字宽，前后不加空格，应删除",
+                             Fix.replace(s, e, "", "删除全角空格"))
 
 RULE = Rule(
     id=RULE_ID,
@@ -83,6 +98,8 @@ RULE = Rule(
             "在中文语句中，全角标点（，。、；：？！“”‘’（）《》【】……——）与相邻的汉字或全角标点之间"
             "夹了半角空格、制表符或不换行空格，如“和谐家庭” 、“书香家庭”。只报告两侧都是中文的情形；"
             "行首缩进、大纲编号后的空格、英文和数字旁的空格、网址和代码中的空格不报告。"
+            "句中单个全角空格（U+3000）夹在逗号、顿号、分号与汉字之间，或汉字与句中、句末点号之间时也报告；"
+            "连续的全角空格（段首缩进、“姓名：　　　”一类待填空白）和人名列表中的分隔空格不报告。"
         ),
         原因=(
             "GB/T 15834-2011 规定全角标点各占一个字的位置，本身已留出间隔，再加空格会使版面出现"
@@ -96,11 +113,13 @@ RULE = Rule(
             "做好“和谐家庭” 、“书香家庭”创建工作。\n",
             "坚持 “米袋子”省长负责制。\n",
             "加快实施“走出去” 战略。\n",
+            "加强队伍建设，\u3000提高服务水平。\n",
         ),
         good=(
             "做好“和谐家庭”、“书香家庭”创建工作。\n",
             "一、 过去五年工作回顾\n",
             "记者 王鼎 摄影报道，使用 Python 3 处理。\n",
+            "\u3000\u3000姓名：\u3000\u3000\u3000性别：\u3000\u3000\u3000\n",
         ),
     ),
 )
