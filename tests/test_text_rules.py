@@ -43,6 +43,10 @@ RW = "text/repeated-word"
     "南苏丹苏丹人民解放运动代表团来访。",
     "Visit https://example.com/aa/aa and call 8888-8888.",
     "认认真真、扎扎实实、轰轰烈烈地开展活动。",
+    "有的同志对新政策还不甚了了，需要加强学习。",  # 了了 inside an idiom (one jieba token)
+    "老一辈职工过过苦日子，他了了一桩心愿。",  # verb + aspect particle, not after another verb
+    "认真落实在在职党员到社区报到制度。",  # 在 + 在职
+    "这的的确确是一件大事，一把把钥匙交到群众手中。",
 ])
 def test_repeated_word_quiet(text):
     assert spans(text, RW) == []
@@ -52,7 +56,10 @@ def test_repeated_word_quiet(text):
     ("为推动推动建设和谐校园作出贡献。", "推动推动", "为推动建设和谐校园作出贡献。"),
     ("发挥教师在学校建设中的的作用。", "的的", "发挥教师在学校建设中的作用。"),
     ("要进一步加强管理加强管理，提高水平。", "加强管理加强管理", "要进一步加强管理，提高水平。"),
-    ("完成了了全年任务。", None, None),  # 了了 is a jieba dictionary word: left alone
+    # 了了 is a jieba dictionary word, but here jieba splits it and the first copy follows a verb
+    ("完成了了全年任务。", "了了", "完成了全年任务。"),
+    # the first copy of a repeated word glued to the word before it (切实加强|管理|加强|管理)
+    ("各单位要切实加强管理加强管理，提高服务水平。", "加强管理加强管理", "各单位要切实加强管理，提高服务水平。"),
     ("这是我们的的的目标。", "的的的", "这是我们的目标。"),
 ])
 def test_repeated_word_found_and_fixed(text, span, after):
@@ -118,6 +125,21 @@ def test_reported_speech_and_short_stock_phrases_are_quiet():
     assert spans(text, DS) == []
 
 
+def test_form_fields_are_not_pasted_sentences():
+    fields = "责任单位：县住建局；完成时限：2024年12月底前。"
+    text = (
+        f"1.实施老旧小区改造。{fields}\n2.推进雨污分流改造。{fields}\n"
+        "3.开展背街小巷整治，牵头单位：县城管局；配合单位：各街道；完成时限：2024年10月底前。\n"
+        "4.完善停车设施，牵头单位：县城管局；配合单位：各街道；完成时限：2024年10月底前。\n"
+    )
+    assert spans(text, DS) == []
+    # The same field sentence twice in a row is still a paste.
+    assert spans(f"5.整治违法建设。{fields}{fields}\n", DS) == [fields]
+    # A label ending in a verb of saying opens a quotation, not a field.
+    said = "会议强调：要全面落实安全生产责任制和目标责任书。"
+    assert spans(f"{said}\n\n开展读书活动。\n\n{said}\n", DS) == [said]
+
+
 def test_collection_parts_are_separate_documents():
     part = "一、指导思想\n\n以科学发展观为统领，全面履行工会的各项社会职能，为学校发展作出贡献。\n\n"
     text = f"工会工作计划篇1\n\n{part}工会工作计划篇2\n\n{part}"
@@ -164,6 +186,13 @@ MS = "text/misspelling"
     ("截止目前，已完成年度计划的80%。", "截止", "截至目前，已完成年度计划的80%。"),
     ("希望大家再接再励。", "再接再励", "希望大家再接再厉。"),
     ("面对困难一愁莫展。", "一愁莫展", "面对困难一筹莫展。"),
+    ("精心按排好值班工作。", "按排", "精心安排好值班工作。"),
+    ("把安全生产做为考核内容。", "做为", "把安全生产作为考核内容。"),
+    ("召开老干部坐谈会。", "坐谈会", "召开老干部座谈会。"),
+    ("坚持励行节约。", "励行", "坚持厉行节约。"),
+    ("推荐职工代表侯选人。", "侯选人", "推荐职工代表候选人。"),
+    ("广泛蕴酿，充分协商。", "蕴酿", "广泛酝酿，充分协商。"),
+    ("帮扶措施已初见凑效。", "凑效", "帮扶措施已初见奏效。"),
 ])
 def test_misspelling_found_and_fixed(text, found, after):
     assert spans(text, MS) == [found]
@@ -179,9 +208,30 @@ def test_misspelling_found_and_fixed(text, found, after):
     "既使群众满意，又使企业受益。",
     "既使用户满意，也让职工受益。",
     "即使困难再大，也要完成任务。",
+    "即使上报了，也不一定能马上处理。",  # 即使 + 上报, but a concessive clause (也)
+    "即使处理得再快，还是有遗漏。",
+    "帮助困难企业渡过难关，红军渡过长江，渡过了困难时期。",
+    "国家将迎来十周年，我们渡过了长江的一年也很难忘记。",  # a water word before 的一年
+    "春节前走访慰问各届老同志、各届老干部、各届校友和各届新生。",
+    "按排名先后顺序录取，按排放量征收费用。",
+    "把服务群众看做为人民服务，鼓励行业协会、激励行动。",
 ])
 def test_misspelling_quiet(text):
     assert spans(text, MS) == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("发现问题要即使上报，不得迟报、漏报。", "即使"),
+    ("对群众反映的问题要即使处理、即使反馈。", "即使"),
+    ("让困难职工家庭渡过一个欢乐祥和的春节。", "渡过"),
+    ("老人们在敬老院渡过幸福的晚年，我们渡过了极不平凡的一年。", "渡过"),
+])
+def test_misspelling_in_certain_context_only(text, found):
+    """即使→及时 and 渡过→度过 are real words: reported only in context, with a fix not applied by default."""
+    got = spans(text, MS)
+    assert got and set(got) == {found}
+    assert fixed(text, MS) == text
+    assert found not in fixed(text, MS, unsafe=True)
 
 
 def test_variant_forms_after_the_variant_table():

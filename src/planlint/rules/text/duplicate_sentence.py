@@ -39,6 +39,19 @@ def _where(doc, offset: int) -> str:
 
 # Clause boundaries inside a sentence: a pasted sentence often reappears as the tail of a longer one.
 _CLAUSE = re.compile(r"[，,；;]")
+# A form field, "short label：value" (责任单位：县住建局, 完成时限：2024年12月底前): repeated item after
+# item in task lists, never a paste. A label ending in a verb of saying (会议强调：) opens a quotation.
+_FIELD = regex.compile(
+    r"\s*(?P<label>\p{Han}{2,8})[：:]\s*(?P<value>(?:[^：:\n]|(?<=\d)[:：](?=\d)){1,40}?)[。！？!?…\s]*"
+)
+_SPEECH_LABEL = regex.compile(r"(?:指出|强调|表示|认为|提出|要求|说|讲|宣布|重申|号召|明确|写道|规定)$")
+
+
+def _is_field(piece: str) -> bool:
+    m = _FIELD.fullmatch(piece)
+    return bool(m) and not _SPEECH_LABEL.search(m["label"])
+
+
 # Only a finished sentence counts as a whole: a line without an end mark is a title or a heading.
 _TERMINATED = regex.compile(r"[。！？!?；;…][”’」』）)》\"'\s]*$")
 
@@ -49,17 +62,25 @@ class _Sentence:
     end: int
     key: str
     clauses: list  # (start, end, key) per clause
+    fields: list  # per clause: True when it is a "label：value" form field
+
+    def only_fields(self, i: int = 0, j: int | None = None) -> bool:
+        """True when clauses ``i`` to ``j`` (inclusive; default: all) are all form fields."""
+        part = self.fields[i:None if j is None else j + 1]
+        return bool(part) and all(part)
 
 
 def _sentence(text: str, s: int, e: int) -> _Sentence:
     clauses = []
+    fields = []
     pos = s
     for piece in _CLAUSE.split(text[s:e]):  # separators are one character each
         key = compare_key(piece)
         if key:
             clauses.append((pos, pos + len(piece), key))
+            fields.append(_is_field(piece))
         pos += len(piece) + 1
-    return _Sentence(s, e, "".join(c[2] for c in clauses), clauses)
+    return _Sentence(s, e, "".join(c[2] for c in clauses), clauses, fields)
 
 
 def _parts(sent: _Sentence, min_chars: int, max_chars: int):
@@ -71,14 +92,14 @@ def _parts(sent: _Sentence, min_chars: int, max_chars: int):
         key = cl[i][2] + key
         if len(key) > max_chars:
             break
-        if n - i >= 2 and len(key) >= min_chars:
+        if n - i >= 2 and len(key) >= min_chars and not sent.only_fields(i):
             yield cl[i][0], cl[-1][1], key
     key = ""
     for j in range(0, n - 1):  # prefixes, without the whole sentence
         key += cl[j][2]
         if len(key) > max_chars:
             break
-        if j >= 1 and len(key) >= min_chars:
+        if j >= 1 and len(key) >= min_chars and not sent.only_fields(0, j):
             yield cl[0][0], cl[j][1], key
 
 
@@ -101,7 +122,8 @@ def check(doc, ctx):
             part_i += 1
         sents = [_sentence(text, s, e) for s, e in split_sentences(text, block.content_start, block.end)]
         block_key = "".join(x.key for x in sents)
-        first_block = blocks_seen.get(block_key) if len(sents) > 1 else None
+        form = all(x.only_fields() for x in sents)  # a block of form fields (责任单位：…。完成时限：…。)
+        first_block = blocks_seen.get(block_key) if len(sents) > 1 and not form else None
         if first_block is not None and len(block_key) >= min_chars:
             lo = prev_block_end if prev_block_end is not None else block.start
             yield ctx.report(
@@ -139,7 +161,10 @@ def _check_block(doc, ctx, sents, whole, partial, min_chars, min_part):
         s, e = sent.start, sent.end
         lead = i == 0 and len(sents) > 1 and len(key) < LEAD_MIN_CHARS  # a run-in heading
         whole_ok = len(key) >= min_chars and not lead and _TERMINATED.search(text, s, e)
-        first = whole.get(key) if whole_ok else None
+        fields = sent.only_fields()  # repeated item after item by design: only a repeat in a row counts
+        first = whole.get(key) if whole_ok and not fields else None
+        if whole_ok and fields and prev is not None and prev.key == key:
+            first = prev.start
         if first is not None and _slogans(text, s, e, key):
             first = None  # a stock formula, normal to repeat; it stays indexed
         if first is not None and prev is not None and prev.key == key and not run:
@@ -152,7 +177,7 @@ def _check_block(doc, ctx, sents, whole, partial, min_chars, min_part):
             run.append((sent, first))
         else:
             yield from flush()
-            if whole_ok:
+            if whole_ok and not fields:
                 whole[key] = s
             yield from _check_partial(doc, ctx, sent, whole, partial, min_part)
         prev = sent
@@ -164,7 +189,8 @@ def _check_partial(doc, ctx, sent, whole, partial, min_part):
     text = doc.text
     key = sent.key
     s, e = sent.start, sent.end
-    if len(key) >= min_part and len(sent.clauses) >= 2 and key in partial and not _slogans(text, s, e, key):
+    if (len(key) >= min_part and len(sent.clauses) >= 2 and key in partial and not sent.only_fields()
+            and not _slogans(text, s, e, key)):
         yield ctx.report(
             s, e, f"这句话与{_where(doc, partial[key])}一句中的一段完全相同，疑为误粘贴，应删去其中一处",
             fix=Fix.replace(s, e, "", "删除重复的句子", safe=False),
@@ -194,7 +220,9 @@ RULE = Rule(
             "找出在同一文档中出现两次的句子：比较前去掉标点和空白、统一全角半角，"
             "再按内容散列，整篇只扫描一遍。同一段里连续重复的几句、整段重复都只报一次。"
             "一句话与前文某个长句逗号、分号后的后半（或前半）完全相同（至少两个分句、min_part_chars 个字）也报告，"
-            "“会议指出，……”一类引述、主要由带引号的短口号组成的套话（“四个意识”“两个维护”）不报。短于 min_chars 个字的句子（“一是加强学习。”“特此通知。”）、"
+            "“会议指出，……”一类引述、主要由带引号的短口号组成的套话（“四个意识”“两个维护”）、"
+            "每个分句都是“标签：内容”的字段句（“责任单位：县住建局；完成时限：2024年12月底前。”，逐项重复是常态，"
+            "紧挨着写了两遍的除外）不报。短于 min_chars 个字的句子（“一是加强学习。”“特此通知。”）、"
             "没有句末标点的行（标题、小标题）、段首不足 20 字的短句（段首小标题）不作为整句比较。"
             "合集文件中以“……篇1”“……篇2”“范文一”分开的各篇各自独立比较，不同篇之间的相同句子不报。"
         ),

@@ -11,6 +11,8 @@ from planlint import yamlsafe
 from planlint.diagnostics import Fix, Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
+from . import postag as _postag
+
 RULE_ID = "text/repeated-word"
 
 # A run of 1..8 Han characters immediately followed by itself (once or more); the greedy unit tries
@@ -19,15 +21,29 @@ _HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _CANDIDATE = re.compile(f"({_HAN}{{1,8}})\\1+")
 _NAME_PREFIXES = frozenset("东西南北")
 _NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟几数")
+
+
 @functools.lru_cache(maxsize=1)
 def reduplication_data() -> tuple[frozenset, frozenset, tuple]:
     """(function characters, ABAB words, degree prefixes) from reduplication.yaml."""
+    return _data()[:3]
+
+
+@functools.lru_cache(maxsize=1)
+def overlap_phrases() -> tuple[str, ...]:
+    """Phrases whose first word may also end the compound before them (经营主体|主体责任)."""
+    return _data()[3]
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> tuple[frozenset, frozenset, tuple, tuple]:
     raw = resources.files("planlint.rules.text").joinpath("reduplication.yaml").read_text("utf-8")
     data = yamlsafe.safe_load(raw)
     function = frozenset("".join(str(data.get("function", "")).split()))
     double = frozenset(str(w) for w in data.get("double", ()))
     degree = tuple(str(w) for w in data.get("degree", ()))
-    return function, double, degree
+    overlap = tuple(str(w) for w in (data.get("overlap") or {}).get("phrases", ()))
+    return function, double, degree, overlap
 
 
 def _primitive(unit: str) -> str:
@@ -57,13 +73,37 @@ def _legitimate(unit: str) -> bool:
     return len(unit) == 2 and unit in double
 
 
-def _in_longer_word(text: str, start: int, unit: str) -> bool:
-    """True when the first copy ends a longer word: a dictionary word (目的|的) or a name made with a
-    compass-direction prefix that jieba does not know (南苏丹|苏丹人民解放运动)."""
-    for k in (1, 2, 3):
-        if start - k >= 0 and _is_dict_word(text[start - k:start + len(unit)]):
-            return True
+def _after_name_prefix(text: str, start: int, unit: str) -> bool:
+    """True when the first copy ends a name made with a compass-direction prefix that jieba does not
+    know (南苏丹|苏丹人民解放运动)."""
     return len(unit) >= 2 and start > 0 and text[start - 1] in _NAME_PREFIXES
+
+
+def _single_slip(doc, start: int, end: int, unit: str) -> bool:
+    """A doubled function character (的的, 了了): a slip when jieba, in context, makes every copy a
+    token of its own (不甚了了, 目的|的 are not split so). When the doubled form is itself a word (过过,
+    了了: a verb with its aspect particle, 过过苦日子), the first copy must follow a verb, so that it
+    can only be that verb's particle (取得了了)."""
+    toks = doc.words(max(start - 1, 0), end)
+    inside = [t for t in toks if t.end > start]
+    if len(inside) != end - start or any(t.end - t.start != 1 for t in inside):
+        return False
+    if not _is_dict_word(unit * 2):
+        return True
+    before = [t for t in toks if t.end <= start]
+    return bool(before) and before[-1].end == start and _postag.is_verb(before[-1].text)
+
+
+def _multi_slip(doc, start: int, end: int, unit: str) -> bool:
+    """A repeated word of two or more characters: every copy must end on a word boundary and nothing
+    may run past the last copy. The first copy's left edge may be glued to the word before it
+    (切实加强|管理|加强|管理), since jieba joins common collocations into one token."""
+    n = len(unit)
+    toks = doc.words(start, end)
+    ends = {t.end for t in toks}
+    if not {start + i * n for i in range(1, (end - start) // n + 1)} <= ends:
+        return False
+    return not any(t.start < end < t.end for t in toks)
 
 
 def check(doc, ctx):
@@ -80,15 +120,15 @@ def check(doc, ctx):
                 continue
             copies = (m.end() - start) // len(unit)
             end = start + copies * len(unit)
-            if _legitimate(unit) or _is_dict_word(unit * 2) or _in_longer_word(text, start, unit):
+            if _legitimate(unit):
                 continue
-            # Every copy must be a whole word (or words): no token may cross a copy's edge.
-            cuts = {start + i * len(unit) for i in range(copies + 1)}
-            toks = doc.words(start, end)
-            bounds = {t.start for t in toks} | {t.end for t in toks}
-            if not cuts <= bounds:
-                continue
-            if any(t.start < start < t.end or t.start < end < t.end for t in toks):
+            if len(unit) == 1:
+                if not _single_slip(doc, start, end, unit):
+                    continue
+            elif _is_dict_word(unit * 2) or _after_name_prefix(text, start, unit) \
+                    or text.startswith(tuple(p for p in overlap_phrases() if p.startswith(unit)), end - len(unit)):
+                continue  # 经营主体|主体责任: two words that share the repeated one
+            elif not _multi_slip(doc, start, end, unit):
                 continue
             last_end = end
             safe = True
@@ -110,7 +150,9 @@ RULE = Rule(
     docs=RuleDocs(
         说明=(
             "找出同一个词紧挨着写了两遍的地方，如“为推动推动建设”“学校建设中的的作用”。"
-            "先用正则找出紧邻重复的汉字串，再用 jieba 分词确认每一份都是完整的词；"
+            "先用正则找出紧邻重复的汉字串，再用 jieba 分词确认：多字词每一份的右边界都在词边界上"
+            "（第一份的左边可与前词粘连，如“切实加强|管理|加强|管理”）；虚词单字须在上下文中各自成词"
+            "（“取得了了”报，“不甚了了”不报），叠用本身成词的（过过、了了）还须紧跟在动词之后；"
             "常常、人人、看看、谢谢、天天、年年、家家户户、一天天、一个一个、研究研究、讨论讨论等"
             "正常的重叠形式，以及“很紧很紧”一类加强语气的重复不报。"
         ),
