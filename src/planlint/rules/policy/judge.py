@@ -60,9 +60,19 @@ def _newer_in_sentence(knowledge: Knowledge, refs: list[Reference], ref: Referen
                      or (other.series.id == ref.series.congress and other.item.ordinal > ref.item.key[0]))
         else:
             newer = other.series.id == ref.series.id and other.item.key > ref.item.key
-        if newer and _successor(knowledge, other, date) is None:
+        if newer and _successor(knowledge, other, date) is None and not _coordinated(usage.text, other, ref):
             return True
     return False
+
+
+# 党的二十大和十九届六中全会精神: the old item joined to the new one in one phrase is a half-updated
+# copy (the plenums of the old Central Committee no longer go with the new congress).
+_COORDINATION = regex.compile(r"[”\"’」』]?(?:精神)?(?:和|与|及|以及|、|，)(?:党的|中共)?[“\"‘「]?")
+
+
+def _coordinated(text: str, a: Reference, b: Reference) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(_COORDINATION.fullmatch(text, first.end, second.start))
 
 
 _INDEX: dict[int, tuple[list, list[int], dict[int, Reference]]] = {}
