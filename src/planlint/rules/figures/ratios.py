@@ -46,15 +46,16 @@ def _pct(d: Decimal) -> str:
 def check(doc, ctx):
     an = analyse(doc)
     text = an.text
-    for sent in an.sentences:
+    for i, sent in enumerate(an.sentences):
         qs = sent.quantities
         if len(qs) < 2:
             continue
         yield from _shares_over_100(ctx, text, sent, qs)
         for k, z in enumerate(qs):
-            if z.category not in ("percent", "points") or not z.exact or k < 2:
+            if z.category not in ("percent", "points") or not z.exact or k < 1:
                 continue
-            found = _share(text, sent, qs, k) or _growth(text, sent, qs, k) or _named_rate(text, sent, qs, k)
+            found = (k >= 2 and (_share(text, sent, qs, k) or _growth(text, sent, qs, k) or _named_rate(text, sent, qs, k))) \
+                or _share_of_named(text, an.sentences, i, k)
             if found:
                 yield ctx.report(z.start, z.end, found)
 
@@ -178,6 +179,46 @@ def _named_rate(text, sent, qs, k):
             "请核对两个数或比率")
 
 
+# 其中税收收入329.3亿元，占一般公共预算收入的81.8%: the whole is named, its figure given earlier in the
+# paragraph (一般公共预算收入412.6亿元).
+_SHARE_OF_NAME = regex.compile(r"[，,]?占([\u4e00-\u9fff]{2,12}?)(?:总数|总额|总量)?的(?:比重|比例)?(?:为|达到|达)?$")
+_NAMED_FIGURE_LINK = r"(?:总数|总额|总量)?(?:共有|共计|累计|达到|实现|完成|为|达|是|有|共)?"
+
+
+def _share_of_named(text, sentences, i, k):
+    sent = sentences[i]
+    qs = sent.quantities
+    z = qs[k]
+    if z.category != "percent":
+        return None
+    m = _SHARE_OF_NAME.search(text, max(sent.start, z.start - 24), z.start)
+    if not m or _GENERIC_WHOLE.fullmatch(m.group(1)):
+        return None
+    x = next((q for q in reversed(qs[:k]) if q.end <= m.start()), None)
+    if x is None or x.end != m.start() and text[x.end:m.start()] not in ("，", ","):
+        return None  # the part: the figure right before 占
+    if x.category not in _AMOUNT or not x.exact or comparative(text, x, sent.start):
+        return None
+    name = regex.escape(m.group(1))
+    link = regex.compile(name + _NAMED_FIGURE_LINK + "$")
+    # the whole: the latest figure of the same kind, in this paragraph, written right after the name
+    for s in range(i, -1, -1):
+        if sentences[s].block != sent.block:
+            break
+        for y in reversed(sentences[s].quantities):
+            if y.end > x.start or y is x or y.key != x.key:
+                continue
+            if link.search(text, max(0, y.start - len(m.group(1)) - 6), y.start):
+                if not y.exact or not y.value or y.value < x.value:
+                    return None
+                expected = x.value / y.value * 100
+                if abs(expected - z.value) <= _tol_ratio(expected, z, x, y):
+                    return None
+                return (f"{x.shown()} ÷ {y.shown()}（{m.group(1)}） = {_pct(expected)}%，与所写的{format_decimal(z.number)}%"
+                        "不符：请核对两个数或百分比")
+    return None
+
+
 def _shares_over_100(ctx, text, sent, qs):
     groups: dict[str, list[Quantity]] = {}
     for q in qs:
@@ -206,7 +247,8 @@ RULE = Rule(
     docs=RuleDocs(
         说明="检查能够从文中两个数算出的百分比：“完成X，为（占、完成）年计划Y的Z%”“X占Y的Z%”中 Z 应等于 X÷Y；"
              "“由A增长到B，增长Z%”“完成A，比上年的B增长Z%”中 Z 应等于增幅；“由A%提高到B%，提高Z个百分点”中 Z 应等于差值；"
-             "“受理120件，办结115件，办结率95.8%”中办结率应等于115÷120；同一整体的各部分占比相加不应超过100%。按所写的小数位允许四舍五入误差，约数不核对。",
+             "“受理120件，办结115件，办结率95.8%”中办结率应等于115÷120；“其中税收收入X，占一般公共预算收入的Z%”中，"
+             "整体只写了名称时，取同一段前文紧跟这个名称的数（“一般公共预算收入Y”）；同一整体的各部分占比相加不应超过100%。按所写的小数位允许四舍五入误差，约数不核对。",
         原因="完成率、占比和增幅是审阅者最常复算的数字，算错会让读者怀疑全部数据。",
         示例="一次性收订完成99.3万元，完成年计划93万元的107.8%。（99.3 ÷ 93 = 106.77%）",
         建议写法="重新计算后改正百分比或金额：一次性收订完成99.3万元，完成年计划93万元的106.8%。",
