@@ -170,7 +170,7 @@ def _named_rate(text, sent, qs, k):
     if a.key != b.key or b.category not in _AMOUNT or not (a.exact and b.exact) or not a.value:
         return None
     verb_start = b.start - len(verb) - (1 if lead.endswith("了") else 0)
-    if not regex.fullmatch(r"[，,](?:已|共|其中)?", text[a.end:verb_start]):
+    if not regex.fullmatch(r"[，,](?:已|共|其中|实际|累计|全部)?", text[a.end:verb_start]):
         return None  # 受理120件，（已）办结115件: the base comes right before the verb
     expected = b.value / a.value * 100
     if abs(expected - z.value) <= _tol_ratio(expected, z, a, b):
