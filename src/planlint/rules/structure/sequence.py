@@ -33,10 +33,13 @@ def _line(doc, item) -> int:
 
 def check_gap(doc, ctx):
     ol = outline(doc)
+    repeated = {id(br.item) for br in ol.breaks if br.kind == "repeat"}
     for br in ol.breaks:
         it = br.item
         if br.kind == "restart":
             continue
+        if br.kind == "gap" and id(br.prev) in repeated and it.number == br.prev.number + 2:
+            continue  # （二）（二）（四）: the repeat was reported; what follows it is in step again
         if it.style == "circled" and br.kind == "start":
             continue  # footnotes ① … are numbered per page
         here = marker_label(it.style, it.number)
