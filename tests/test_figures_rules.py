@@ -180,3 +180,9 @@ def test_fixes_leave_nothing_to_fix(seeds):
     _, again = check_text(fixed, "seed.txt", select=rules)
     assert again == []
     assert "二〇一三年二月二十八日" in fixed
+
+
+def test_parts_after_fenbie_leave_out_the_count_before_them():
+    got = messages("3个县的5G基站数分别为1020个、960个和880个，共计2870个。")
+    assert got == ["1020 + 960 + 880 = 2860，与“共计2870个”不符：请核对各分项或合计数"]
+    assert messages("3个县的5G基站数分别为1020个、960个和880个，共计2860个。") == []

@@ -156,6 +156,9 @@ def _totals(doc, ctx, text, sent, qs):
             continue
         totals = _figures_at(qs, at, text)
         parts_pool = [q for q in qs[window:bisect.bisect_left(starts, m.start())] if q.end <= m.start()]
+        each = text.rfind("分别", parts_pool[0].start if parts_pool else m.start(), m.start())
+        if each >= 0:  # 3个县的基站数分别为1020个、960个和880个: the parts follow 分别
+            parts_pool = [q for q in parts_pool if q.start > each]
         for total in totals:
             if not _summable(total) or comparative(text, total, sent.start):
                 continue
