@@ -60,7 +60,10 @@ def _newer_in_sentence(knowledge: Knowledge, refs: list[Reference], ref: Referen
                      or (other.series.id == ref.series.congress and other.item.ordinal > ref.item.key[0]))
         else:
             newer = other.series.id == ref.series.id and other.item.key > ref.item.key
-        if newer and _successor(knowledge, other, date) is None and not _coordinated(usage.text, other, ref):
+        # the look back comes first (全面贯彻十九大…，深入贯彻二十大…); an old item after the new one
+        # (贯彻二十大精神，落实十九届六中全会部署) is the part of a copied sentence left un-updated
+        if newer and other.start > ref.start and _successor(knowledge, other, date) is None \
+                and not _coordinated(usage.text, other, ref):
             return True
     return False
 

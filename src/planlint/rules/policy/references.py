@@ -141,6 +141,8 @@ class Scanner:
             if c[0] == "term":
                 if form.endswith("部") and text[e:e + 1] == "门":
                     return None  # 环境保护部门, 农业部门
+                if form.endswith("部") and _after_place_name(doc, s, lo):
+                    return None  # 巴勒斯坦卫生部, 法国文化部: another country's ministry
                 if doc.is_word_span(s, e) or _glued_word_span(doc, s, e, lo):
                     return Reference(s, e, form, "term", term=c[1])
                 return None
@@ -210,6 +212,16 @@ class Scanner:
         if item is None:
             item = Item(series=series.id, key=(term, nums[-1] if nums else 0), name=m.group())
         return Reference(s, m.end(), m.group(), "series", series=series, item=item, plenums=nums)
+
+
+def _after_place_name(doc, s: int, lo: int) -> bool:
+    """The word right before ``s`` is a place or a name in jieba's dictionary (巴勒斯坦, 黎巴嫩)."""
+    if s <= lo or not "\u4e00" <= doc.text[s - 1] <= "\u9fff":
+        return False
+    from planlint import postag
+
+    before = [t for t in doc.words(max(lo, s - 1), s) if t.end == s]
+    return bool(before) and len(before[0].text) >= 2 and postag.tag(before[0].text)[:2] in ("ns", "nr")
 
 
 def _glued_word_span(doc, s: int, e: int, lo: int) -> bool:

@@ -11,7 +11,7 @@ from planlint import yamlsafe
 from planlint.diagnostics import Fix, Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
 
-from . import postag as _postag
+from planlint import postag as _postag
 
 RULE_ID = "text/repeated-word"
 
