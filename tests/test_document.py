@@ -73,6 +73,15 @@ def test_section_tree():
     assert tasks.children[1].is_empty
 
 
+def test_bold_outline_lines_are_headings_in_markdown():
+    text = "# 学校2024年德育工作计划\n\n**一、指导思想**\n\n坚持立德树人。\n\n**（一）加强队伍建设**\n\n抓好培训。\n"
+    doc = Document(text, "plan.md", markdown=True)
+    heads = [(b.marker.style, b.marker.number) for b in doc.headings if b.marker]
+    assert heads == [("cn", 1), ("cn-paren", 1)]
+    plain = Document(text, "plan.txt", markdown=False)
+    assert not [b for b in plain.headings if b.marker]  # ** is only markup in Markdown
+
+
 def test_sentences_keep_closing_quotes():
     doc = Document("他说：“要落实。”随后散会。", "a.txt")
     assert [doc.text[s:e] for s, e in doc.sentences] == ["他说：“要落实。”", "随后散会。"]

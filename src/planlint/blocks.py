@@ -129,13 +129,15 @@ def _text_block(text: str, s: int, e: int, i: int, cs: int, markdown: bool, hint
             md_level = len(m.group(1))
             pos = m.end()
     marker = match_marker(text, pos, e)
+    if marker is None and markdown and text.startswith(("**", "__"), pos):
+        marker = match_marker(text, pos + 2, e)  # **一、指导思想**: a bold outline heading
     content = marker.end if marker else pos
     if md_level:
         return Block(HEADING, s, e, i, content, md_level, marker, md_level)
     if hint and hint[0] == HEADING:
         return Block(HEADING, s, e, i, content, hint[1], marker, hint[1])
     if marker:
-        rest = text[marker.end:e].rstrip("。.：: \t")
+        rest = text[marker.end:e].rstrip("。.：: \t*_")
         if len(rest) <= MAX_HEADING_CHARS and not _SENTENCE_END_INSIDE.search(rest):
             return Block(HEADING, s, e, i, content, 10 + marker.rank, marker)
         return Block(LIST_ITEM, s, e, i, content, 10 + marker.rank, marker)
