@@ -221,3 +221,30 @@ def test_jieba_prints_nothing(tmp_path):
     import subprocess, sys
     r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True)
     assert r.returncode == 0 and r.stderr == b""
+
+
+def test_a_folder_where_no_file_can_be_read_fails(tmp_path):
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)  # a .doc renamed .docx
+    r = run_cli("check", str(tmp_path))
+    assert r.returncode == 2
+    assert "都无法读取" in r.stderr.decode()
+
+
+def test_a_clean_run_says_so_on_stderr_only(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")
+    r = run_cli("check", str(tmp_path))
+    assert r.returncode == 0 and r.stdout == b""
+    assert "未发现问题，检查了 1 个文件" in r.stderr.decode()
+
+
+def test_fix_says_a_docx_is_not_rewritten(tmp_path):
+    docx = __import__("docx")
+    d = docx.Document()
+    d.add_paragraph("社区2024年工作计划")
+    d.add_paragraph("我们要认真布暑全年工作,确保落到实处。")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    before = path.read_bytes()
+    r = run_cli("check", str(path), "--fix")
+    assert path.read_bytes() == before
+    assert "不改写" in r.stderr.decode()

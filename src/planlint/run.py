@@ -109,6 +109,8 @@ def run_check(req: CheckRequest) -> int:
     changed_files = 0
     fixed_total = 0
     diffs: list[str] = []
+    skipped = 0
+    docx_unfixed = 0
     for out in outcomes:
         if out.error is not None:
             if out.explicit:
@@ -116,8 +118,11 @@ def run_check(req: CheckRequest) -> int:
                 input_error = True
             else:
                 _err(f"planlint: 警告: {out.shown}: {out.error}（已跳过）")
+                skipped += 1
             continue
         files += 1
+        if req.fix and str(out.shown).lower().endswith(".docx"):
+            docx_unfixed += sum(1 for d in out.diags if d.fix and (d.fix.safe or req.unsafe_fixes))
         if out.fixed:
             fixed_total += out.fixed
             changed_files += 1
@@ -144,13 +149,23 @@ def run_check(req: CheckRequest) -> int:
             sys.stdout.write(formatters.format_statistics(items))
         else:
             sys.stdout.write(formatters.render(req.fmt, items, files))
+    if skipped and not files:
+        # every file found was unreadable: a hook or CI job must not pass on nothing
+        _err(f"planlint: 错误: 找到的 {skipped} 个文件都无法读取，没有检查任何文件")
+        return 2
     if not req.quiet and req.fmt in ("text", "full") and not req.statistics:
         if req.fix:
             _err(f"已修复 {fixed_total} 处，涉及 {changed_files} 个文件")
+            if docx_unfixed:
+                _err(f".docx 文件只检查、不改写：其中 {docx_unfixed} 处修复未应用，请在 Word 中修改")
         if items:
             n_fix = sum(1 for it in items if it.diag.fix and (it.diag.fix.safe or req.unsafe_fixes))
             hint = f"，其中 {n_fix} 处可用 --fix 自动修复" if n_fix and not req.fix else ""
             _err(f"共 {len(items)} 条诊断，检查了 {files} 个文件{hint}")
+        elif files:
+            _err(f"未发现问题，检查了 {files} 个文件")
+        elif not targets:
+            _err("planlint: 警告: 没有找到要检查的文件（.md / .txt / .docx）")
     if input_error:
         return 2
     return 1 if failed else 0
