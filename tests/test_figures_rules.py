@@ -186,3 +186,13 @@ def test_parts_after_fenbie_leave_out_the_count_before_them():
     got = messages("3个县的5G基站数分别为1020个、960个和880个，共计2870个。")
     assert got == ["1020 + 960 + 880 = 2860，与“共计2870个”不符：请核对各分项或合计数"]
     assert messages("3个县的5G基站数分别为1020个、960个和880个，共计2860个。") == []
+
+
+def test_qizhong_parts_stop_at_the_total_word():
+    got = messages("全年计划生产产品120万件，其中A类产品80万件，B类产品30万件，C类产品20万件，合计120万件。")
+    assert got == ["“其中”的分项 80 + 30 + 20 = 130，已超过总数120万件：请核对分项或总数"]
+
+
+def test_bisai_is_no_comparison():
+    got = messages("全年安排经费600元，其中比赛奖品300元、场地维修200元、宣传费用150元。")
+    assert got == ["“其中”的分项 300 + 200 + 150 = 650，已超过总数600元：请核对分项或总数"]

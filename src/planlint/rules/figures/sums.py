@@ -34,7 +34,7 @@ _SUBSET = regex.compile(r"其中")
 
 
 # A clause that compares or averages (由A到B, 比上年增加, 年均, 超收) does not hold a part of a sum.
-_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|比|均|各|每|增加(?!值)|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
+_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|(?<!评|对|排)比(?!赛|例|重|率|分|拼|如|武|较好)|均|各|每|增加(?!值)|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
 # A total over a longer span than the parts before it (近五年共计, 建站以来累计) is no sum of them.
 _SPAN_LEAD = regex.compile(r"近|以来|历年|多年|累|全程|迄今|至今")
 _CLAUSE_BREAK = "，,；;：:、。（）()"
@@ -316,9 +316,9 @@ def _lead_whole(text: str, prev) -> Quantity | None:
 
 
 def _enumeration_end(text: str, pos: int, end: int, parenthetical: bool) -> int:
-    """Where the parts after 其中 stop: a semicolon, the next 其中, the sentence end, and after
+    """Where the parts after 其中 stop: a semicolon, the next 其中, a total word (合计), the sentence end, and after
     “…、其中…” (a remark inside a list) the next comma."""
-    marks = ("；", ";", "其中") + (("，", ",") if parenthetical else ())
+    marks = ("；", ";", "其中", "合计", "共计", "总计", "总共", "一共") + (("，", ",") if parenthetical else ())
     stops = [i for i in (text.find(c, pos, end) for c in marks) if i >= 0]
     return min(stops) if stops else end
 
