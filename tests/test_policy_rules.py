@@ -91,6 +91,12 @@ def test_fixes_are_unsafe_replacements():
     assert diags[0].fix.edits[0].text == "自然资源部" and not diags[0].fix.safe
 
 
+def test_no_fix_that_would_leave_the_old_plenums_beside_the_new_congress():
+    _, diags = found("深入学习贯彻党的十九大和十九届六中全会精神。", "2024-03-01")
+    congress = [d for d in diags if d.rule == "policy/superseded-congress"]
+    assert congress and congress[0].fix is None
+
+
 def test_dates_decide():
     text = "深入学习贯彻党的十九大精神。"
     assert found(text, "2022-10-15")[0] == []

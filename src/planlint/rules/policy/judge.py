@@ -68,6 +68,8 @@ def _newer_in_sentence(knowledge: Knowledge, refs: list[Reference], ref: Referen
     return False
 
 
+# After a congress: the plenums of its Central Committee joined to it (十九大和十九届历次全会).
+_PLENUMS_AFTER = regex.compile(r"[”\"’」』]?(?:精神)?(?:和|与|及|以及|、)(?:党的)?[一二三四五六七八九十]{1,3}届")
 # 党的二十大和十九届六中全会精神: the old item joined to the new one in one phrase is a half-updated
 # copy (the plenums of the old Central Committee no longer go with the new congress).
 _COORDINATION = regex.compile(r"[”\"’」』]?(?:精神)?(?:和|与|及|以及|、|，)(?:党的|中共)?[“\"‘「]?")
@@ -204,7 +206,9 @@ def _series_finding(doc, knowledge, ref, nxt: Item, current: Item, kind: str) ->
     msg = (f"{when}时，{cur.name}已于 {cur.start.isoformat()} {held}，“{ref.item.name}”不再是现行提法；"
            f"请改为“{cur.name}精神”")
     fix = None
-    if ref.text in ref.item.forms:  # the same spelling of the current item: 十八大 → 二十大, 第十八次… → 第二十次…
+    if _PLENUMS_AFTER.match(doc.text, ref.end):
+        pass  # 十九大和十九届六中全会: 二十大和十九届六中全会 would be half-updated; the plenums need a person
+    elif ref.text in ref.item.forms:  # the same spelling of the current item: 十八大 → 二十大, 第十八次… → 第二十次…
         i = ref.item.forms.index(ref.text)
         fix = cur.forms[i] if i < len(cur.forms) else None
     return Finding(ref, kind, msg, fix_text=fix)
