@@ -38,6 +38,7 @@ STRAY = "typography/stray-period"
     ("如何解决?\n", "如何解决？\n"),
     ("等等...\n", "等等……\n"),
     ("**注意**:按时报送。\n", "**注意**：按时报送。\n"),
+    ("营业收入同比增长15%;\n利润增长8%,\n", "营业收入同比增长15%；\n利润增长8%，\n"),
 ])
 def test_halfwidth_fix(before, after):
     assert _fixed(before, HALF) == after
@@ -55,6 +56,7 @@ def test_halfwidth_fix(before, after):
     "附件：2020年2月份.xlsx\n",
     "abcd39f1fb7f426d9dfb6bd0fa1f2146:\n四川省第十四届人民代表大会\n",
     "&#9826;电视 &#9826;广播\n",
+    "Version 2.0;\n上班时间8:30;\n",
 ])
 def test_halfwidth_quiet(text):
     assert _diags(text, HALF, "x.txt") == []

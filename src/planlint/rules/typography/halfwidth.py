@@ -74,6 +74,12 @@ def _in_chinese(text: str, i: int, lo: int, hi: int) -> bool:
         return False  # 1, 2
     if right and (is_han(right) or right in "“《（【"):
         return left in "%)" or _embedded_term(text, i, lo)
+    if right == "" and ch in ",;:":
+        # at the end of the line after a figure or term inside Chinese: 同比增长15%;
+        j = i - 1 if left in "%％)" else i
+        while j > lo and text[j - 1] in _TERM_CHARS:
+            j -= 1
+        return j < i and j > lo and is_cjk(text[j - 1])
     return False
 
 
