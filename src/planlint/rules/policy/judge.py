@@ -227,8 +227,10 @@ def welcomes(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
         usage = Usage(doc, ref.start, ref.end)
         if not usage.welcome or usage.years_before(item.start.year + 1) or usage.history_section:
             continue
+        gift = "献礼" in usage.before or "献礼" in usage.after  # 向……献礼 rather than 迎接
+        act = "向它“献礼”" if gift else "“迎接”它"
         if ref.anniversary is not None:
-            msg = (f"{doc.date_info.describe()}时，{item.name}（{item.start.isoformat()}）已经过去，不能再“迎接”它；"
+            msg = (f"{doc.date_info.describe()}时，{item.name}（{item.start.isoformat()}）已经过去，不能再{act}；"
                    f"请删去或改写为当前的工作目标")
             out.append(Finding(ref, "welcome", msg))
             continue
@@ -236,7 +238,8 @@ def welcomes(doc, knowledge: Knowledge, grace_days: int) -> list[Finding]:
         if ref.series.kind == "plenum":
             congress = knowledge.series_by_id(ref.series.congress or "")
             cur = (congress.current(doc.date) if congress else None) or item
-        msg = (f"{doc.date_info.describe()}时，{item.name}已于 {item.start.isoformat()} 召开，不能再“迎接”它召开；"
+        msg = (f"{doc.date_info.describe()}时，{item.name}已于 {item.start.isoformat()} 召开，"
+               f"不能再{'向它“献礼”' if gift else '“迎接”它召开'}；"
                f"请删去或改为“深入学习贯彻{cur.name}精神”")
         out.append(Finding(ref, "welcome", msg))
     return out
