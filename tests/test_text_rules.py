@@ -343,3 +343,13 @@ def test_linear_on_long_input():
     t0 = time.perf_counter()
     check_text(para, "big.txt", select=["text"])
     assert time.perf_counter() - t0 < 30
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_duplicate_sentence_alone_on_its_line_is_removed_with_the_line(nl):
+    line = "　　社区工作人员要牢固树立服务意识，以饱满的热情投入到新一年的工作中去。"
+    text = nl.join(["一、主要任务", "", line, "", "二、保障措施", "", "　　加强领导。", line, "　　落实责任。", ""])
+    _, diags = check_text(text, "a.txt", select=["text/duplicate-sentence"])
+    fixed, n = apply_fixes(text, diags, unsafe=True)
+    assert n == 1
+    assert fixed == nl.join(["一、主要任务", "", line, "", "二、保障措施", "", "　　加强领导。", "　　落实责任。", ""])

@@ -47,6 +47,15 @@ class Fix:
     def replace(cls, start: int, end: int, text: str, title: str, safe: bool = True) -> "Fix":
         return cls(title=title, edits=(Edit(start, end, text),), safe=safe)
 
+    @classmethod
+    def remove_lines(cls, lines, start: int, end: int, title: str, safe: bool = False) -> "Fix":
+        """Remove the whole lines holding ``text[start:end]`` (indent and line terminator included);
+        ``lines`` is the document's LineIndex."""
+        first = lines.line_of(start)
+        last = lines.line_of(max(start, end - 1))
+        stop = lines.starts[last + 1] if last + 1 < len(lines) else lines.ends[last]
+        return cls(title=title, edits=(Edit(lines.starts[first], stop, ""),), safe=safe)
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

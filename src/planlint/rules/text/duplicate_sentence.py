@@ -134,11 +134,11 @@ def check(doc, ctx):
             prev_block_end = block.end
             continue
         blocks_seen.setdefault(block_key, block.content_start)
-        yield from _check_block(doc, ctx, sents, whole, partial, min_chars, min_part)
+        yield from _check_block(doc, ctx, block, sents, whole, partial, min_chars, min_part)
         prev_block_end = block.end
 
 
-def _check_block(doc, ctx, sents, whole, partial, min_chars, min_part):
+def _check_block(doc, ctx, block, sents, whole, partial, min_chars, min_part):
     """Whole-sentence repeats in a block, consecutive ones merged into one report, then partial ones."""
     text = doc.text
     run: list = []  # consecutive repeated sentences: (sentence, offset of its first occurrence)
@@ -153,7 +153,11 @@ def _check_block(doc, ctx, sents, whole, partial, min_chars, min_part):
         else:
             msg = f"这 {len(run)} 句与{_where(doc, first)}起的句子重复，疑为误粘贴，应删去其中一处"
         run.clear()
-        yield ctx.report(s, e, msg, fix=Fix.replace(s, e, "", "删除重复的句子", safe=False))
+        if not text[block.content_start:s].strip() and not text[e:block.end].strip():
+            fix = Fix.remove_lines(doc.lines, block.start, block.end, "删除重复的句子所在的行")  # nothing else on it
+        else:
+            fix = Fix.replace(s, e, "", "删除重复的句子", safe=False)
+        yield ctx.report(s, e, msg, fix=fix)
 
     prev = None
     for i, sent in enumerate(sents):
