@@ -116,9 +116,20 @@ def test_missing_path(tmp_path, sample_env):
 
 
 def test_binary_file(tmp_path, sample_env):
-    p = tmp_path / "image.txt"
-    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    _one_line_error(check(str(p), env=sample_env), "image.txt", "二进制")
+    p = tmp_path / "data.txt"
+    p.write_bytes(b"\x01\x02\x00\x00\x00\rIHDR" + bytes(range(256)))
+    _one_line_error(check(str(p), env=sample_env), "data.txt", "二进制")
+
+
+@pytest.mark.parametrize("head,what", [
+    (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),  # no NUL byte at all
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "旧版 Office"),
+])
+def test_a_renamed_file_is_named_for_what_it_is(tmp_path, sample_env, head, what):
+    p = tmp_path / "plan.txt"
+    p.write_bytes(head)
+    _one_line_error(check(str(p), env=sample_env), "plan.txt", what)
 
 
 def test_empty_file_is_clean(tmp_path, sample_env):

@@ -14,10 +14,24 @@ from planlint.hookspecs import hookimpl
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 # How many leading bytes are looked at for NUL bytes, which mark a binary file.
 BINARY_SNIFF_BYTES = 8192
+# Signatures of files people rename to .txt or .md by mistake, and what to call them.
+BINARY_SIGNATURES = (
+    (b"%PDF-", "PDF 文件"),
+    (b"PK\x03\x04", "ZIP 压缩包（如 .docx、.xlsx）"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（如 .doc、.xls）"),
+    (b"{\\rtf", "RTF 文件"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+)
 
 
 def decode(data: bytes) -> tuple[str, str, bool]:
     """(text, encoding, had_bom). Raises InputError for binary or undecodable data."""
+    for magic, what in BINARY_SIGNATURES:
+        if data.startswith(magic):
+            sep = " " if what[0].isascii() else ""
+            raise InputError(f"是{sep}{what}，不是文本文档；请另存为 .txt、.md 或 .docx 后再检查")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8", True
