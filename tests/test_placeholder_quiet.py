@@ -86,6 +86,20 @@ QUIET_CONTEXT = {
     "bold": "**重点工作**要抓实抓细。",
     "page-number": "第3页",
     "network-source": "资金来源：财政拨款",
+    # A library's promotion plan (user test hunt4): 小编 is a job there, not a site speaking.
+    "editor-job": "1. 配备专职小编2名，负责公众号日常推送。小编每周为读者推荐新书不少于5种，每月发布“相关推荐书目”一期。",
+    "editor-job-plain": "配备专职小编2名，小编每周为读者推荐新书不少于5种。",
+    "deliverable-selection": "# 读书月工作计划\n\n开展读书月活动，成果如下。\n\n优秀书评精选20篇\n\n阅读推广案例汇编1册",
+    "process-flow": "采购流程如下。\n\n需求调研 > 专家论证 > 公开招标 > 验收上线",
+    "process-flow-kinds": "工作流程如下。\n\n制定方案 > 审批 > 实施 > 总结",
+    "plan-hierarchy": "目标逐级分解。\n\n年度计划 > 季度计划 > 月度计划",
+    "material-flow": "宣传流程如下。\n\n采集素材 > 编辑加工 > 审核发布",
+    "enumerated-c": "(c) 2024年底前完成系统上线。",
+    "label-spec": "标签：红色，尺寸10厘米",
+    "current-location": "当前位置：市民中心三楼",
+    "meeting-info": "时间：2024年3月1日　地点：三楼会议室　主持人：王丽",
+    "book-part-colon": "第一篇：总则",
+    "page-of-book": "见第3页。",
 }
 
 
@@ -93,3 +107,37 @@ QUIET_CONTEXT = {
 def test_quiet_in_context(name):
     _, diags = check_text(QUIET_CONTEXT[name], "quiet.md", select=["placeholder"])
     assert not diags, [(d.rule, d.message) for d in diags]
+
+
+def _docx_table(path, cells):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2024年门户网站改版工作方案")
+    d.add_paragraph("二、功能清单")
+    table = d.add_table(rows=len(cells), cols=2)
+    for row, (a, b) in zip(table.rows, cells):
+        row.cells[0].text, row.cells[1].text = a, b
+    d.add_paragraph("三、实施步骤")
+    d.add_paragraph("6月底前完成开发，7月上线。")
+    d.save(path)
+
+
+def test_table_cells_are_content(tmp_path):
+    """A website plan's feature table: 分享, 字号, 收藏, 打印 in cells are features, not a toolbar."""
+    from planlint.api import check_file
+
+    p = tmp_path / "web.docx"
+    _docx_table(p, [("功能", "说明"), ("分享", "支持分享到微信、微博"), ("收藏", "用户可收藏文章"),
+                    ("打印", "提供打印本页按钮"), ("字号", "提供字号加大、减小"), ("相关推荐", "按栏目推荐文章")])
+    _, diags = check_file(str(p), select=["placeholder"])
+    assert not diags, [(d.rule, d.message) for d in diags]
+
+
+def test_blurb_in_table_cell_still_found(tmp_path):
+    from planlint.api import check_file
+
+    p = tmp_path / "blurb.docx"
+    _docx_table(p, [("说明", "下面是小编精心整理的工作方案，仅供参考，欢迎阅读。")])
+    _, diags = check_file(str(p), select=["placeholder/web-residue"])
+    assert diags

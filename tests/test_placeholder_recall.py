@@ -111,6 +111,44 @@ CASES = [
     ("placeholder/web-residue", "上一篇：2024年工会工作计划", "上一篇：2024年工会工作计划", "导航"),
     ("placeholder/web-residue", "浏览次数：128", "浏览次数：128", "信息栏"),
     ("placeholder/web-residue", "文章来源：网络", "文章来源：网络", "版权"),
+    # Web-copied plans of a user test (hunt4): info bars, pagination, footers, toolbars, breadcrumbs.
+    ("placeholder/web-residue", "时间：2023-12-18 09:32:16　作者：小草　浏览：3268次",
+     "时间：2023-12-18 09:32:16　作者：小草　浏览：3268次", "信息栏"),
+    ("placeholder/web-residue", "作者：佚名　来源：网络　更新时间：2024-03-02　阅读：1962",
+     "作者：佚名　来源：网络　更新时间：2024-03-02　阅读：1962", "信息栏"),
+    ("placeholder/web-residue", "第2页 共3页", "第2页 共3页", "翻页"),
+    ("placeholder/web-residue", "上一页 1 2 3 下一页", "上一页 1 2 3 下一页", "翻页"),
+    ("placeholder/web-residue", "下载文档", "下载文档", "工具栏"),
+    ("placeholder/web-residue", "还剩2页未读，继续阅读", "还剩2页未读", "截断"),
+    ("placeholder/web-residue", "↓↓↓阅读剩余内容↓↓↓", "↓↓↓阅读剩余内容↓↓↓", "截断"),
+    ("placeholder/web-residue", "＞＞＞下一页更多精彩“党支部2023年工作计划范文”",
+     "＞＞＞下一页更多精彩“党支部2023年工作计划范文”", "导航"),
+    ("placeholder/web-residue", "扫码关注公众号，回复“德育”获取完整版", "回复“德育”获取完整版", "引流"),
+    ("placeholder/web-residue", "本文已影响 6827 人", "本文已影响 6827 人", "信息栏"),
+    ("placeholder/web-residue", "© 2007-2014 无忧考网 版权所有", "© 2007-2014 无忧考网 版权所有", "版权"),
+    ("placeholder/web-residue", "手机版　　返回顶部", "手机版　　返回顶部", "工具栏"),
+    ("placeholder/web-residue", "标签：党支部工作计划", "标签：党支部工作计划", "信息栏"),
+    ("placeholder/web-residue", "[下载文档] [收藏] [举报] [打印]", "[下载文档] [收藏] [举报] [打印]", "工具栏"),
+    ("placeholder/web-residue", "【打印本页】【关闭窗口】", "【打印本页】【关闭窗口】", "工具栏"),
+    ("placeholder/web-residue", "您现在的位置：公文素材库 > 实施方案 > 正文",
+     "您现在的位置：公文素材库 > 实施方案 > 正文", "导航"),
+    ("placeholder/web-residue", "当前位置：首页 > 工作计划 > 正文", "当前位置：首页 > 工作计划 > 正文", "导航"),
+    ("placeholder/web-residue", "您的位置：首页 > 德育工作计划", "您的位置：首页 > 德育工作计划", "导航"),
+    ("placeholder/web-residue", "学习啦 > 实用范文 > 工作计划 > 党支部工作计划",
+     "学习啦 > 实用范文 > 工作计划 > 党支部工作计划", "导航"),
+    ("placeholder/web-residue", "好文站 > 心得体会 > 工作心得 > 教师工作心得",
+     "好文站 > 心得体会 > 工作心得 > 教师工作心得", "导航"),
+    ("placeholder/web-residue", "看了“党支部2023年工作计划范文3篇”的人还看了：",
+     "看了“党支部2023年工作计划范文3篇”的人还看了：", "推荐栏"),
+    ("placeholder/web-residue", "本文标题：党支部2023年工作计划范文3篇", "本文标题：党支部2023年工作计划范文3篇", "信息栏"),
+    ("placeholder/web-residue", "小编今天为大家带来了几篇工作计划。", "小编", "导语"),
+    ("placeholder/web-residue", "小编整理了以下几篇工作总结。", "小编", "导语"),
+    ("placeholder/web-residue", "下面是小编收集的学校工作计划。", "小编", "导语"),
+    ("placeholder/web-residue", "小编精心挑选了工作总结范文。", "小编", "导语"),
+    ("placeholder/web-residue", "小编为您准备了述职报告模板。", "小编", "导语"),
+    ("placeholder/collection-heading", "2014年学校德育工作计划【三篇】", "【三篇】", "合集标题"),
+    ("placeholder/collection-heading", "党支部工作计划范文（共3篇）", "（共3篇）", "合集标题"),
+    ("placeholder/collection-heading", "第二篇：公司2024年工作计划范文", "第二篇：公司2024年工作计划范文", "分篇标题"),
     ("placeholder/collection-heading", "区工会2024年工作计划精选7篇", "精选7篇", "合集标题"),
     ("placeholder/collection-heading", "【第1篇】街道工作计划", "【第1篇】街道工作计划", "分篇标题"),
     ("placeholder/collection-heading", "范文1：社区工作计划", "范文1：社区工作计划", "分篇标题"),
@@ -162,6 +200,15 @@ def test_collection_title_fix_drops_the_count():
     _, diags = check_text(text, "a.txt", select=["placeholder/collection-heading"])
     fixed, _ = apply_fixes(text, diags, unsafe=True)
     assert fixed.startswith("区工会2024年工作计划\n")
+
+
+def test_article_title_bar_is_removed_whole():
+    """本文标题：…范文3篇 is the page's title bar: the whole line goes, not only its "3篇"."""
+    text = "一、指导思想\n本文标题：党支部2023年工作计划范文3篇\n标签：党支部工作计划\n"
+    _, diags = check_text(text, "a.txt", select=["placeholder"])
+    assert {d.rule for d in diags} == {"placeholder/web-residue"}
+    fixed, _ = apply_fixes(text, diags, unsafe=True)
+    assert fixed == "一、指导思想\n"
 
 
 def test_html_fix_keeps_the_words():

@@ -83,10 +83,7 @@ def is_word(doc, a: int, b: int, s: int, end: int) -> bool:
 
 def line_removal(doc, block: Block, title: str = "删除这一行网页残留") -> Fix:
     """An unsafe fix that removes ``block``'s whole line and its line terminator."""
-    lines = doc.lines
-    i = lines.line_of(block.start)
-    end = lines.starts[i + 1] if i + 1 < len(lines) else len(doc.text)
-    return Fix.replace(lines.starts[i], end, "", title, safe=False)
+    return Fix.remove_lines(doc.lines, block.start, block.start + 1, title, safe=False)
 
 
 def label_kind(text: str, pos: int, line_start: int) -> str | None:

@@ -100,6 +100,11 @@ class ResidueData:
         self.site_rx = regex.compile("|".join([_alternation(literal)] + patterns))
         self.weak_lines = [LineTerm(regex.compile(e["pattern"]), e["kind"]) for e in raw["weak_lines"]]
         self.listed_titles = [LineTerm(regex.compile(e["pattern"]), e["kind"]) for e in raw.get("listed_titles", [])]
+        bc = raw["breadcrumb"]
+        self.breadcrumb_rx = regex.compile(rf"\s*(?:{_alternation(bc['separators'])})\s*")
+        self.breadcrumb_min = int(bc["min_segments"])
+        self.breadcrumb_max = int(bc["max_segment"])
+        self.breadcrumb_site_words = tuple(bc["site_words"])
         col = raw["collection"]
         self.kind_words = tuple(col["kind_words"]["words"])
         self.count_verbs = tuple(col["count_verbs"]["words"])

@@ -12,10 +12,13 @@ from planlint.rules.placeholder import common, data
 
 RULE_ID = "placeholder/web-residue"
 
-_TRIM = " \t\u3000\u00a0【】[]［］〔〕《》<>〈〉»«›‹|｜＞＜"
+_TRIM = " \t\u3000\u00a0【】[]［］〔〕《》<>〈〉»«›‹|｜＞＜↓↑→←▼▲►◄"
 _TRIM_END = _TRIM + ":："
 _SEPARATORS = {">", "＞", "»", "›", "/", "＞＞", ">>"}
 _SENTENCE = regex.compile(r"[。，,；;！？]")
+# Items of a toolbar written on one line: "[下载文档] [收藏] [举报] [打印]", "【打印本页】【关闭窗口】".
+_ITEMS = regex.compile(r"[\s【】\[\]［］|｜·•]+")
+_TOOLBAR = "工具栏"
 # A metadata label alone on its line ("来源：") may have its value on the next line.
 _METADATA = "网页信息栏"
 # A breadcrumb segment or a metadata value is a short label, not a sentence.
@@ -73,44 +76,101 @@ def _phrase_hits(doc, blk) -> list[tuple[int, int, str]]:
     return out
 
 
-def _classify(doc, blk) -> _Line:
+def line_kind(norm: str) -> str | None:
+    """The kind of page furniture a whole (normalized) line is on its own, or None."""
     rd = data.residue()
+    if norm in rd.lines:
+        return rd.lines[norm]
+    for term in rd.line_patterns:
+        if term.rx.search(norm):
+            return term.kind
+    if _is_breadcrumb(norm):
+        return "导航路径"
+    return None
+
+
+def whole_line_kind(doc, blk) -> str | None:
+    """``line_kind`` of a prose block, None for numbered lines and table cells (document content)."""
+    if blk.marker is not None or blk.kind == "table":
+        return None
+    return line_kind(normalize(doc.text[blk.content_start:blk.end].strip(" \t\u3000\u00a0")))
+
+
+def _is_breadcrumb(norm: str) -> bool:
+    """学习啦 > 实用范文 > 工作计划 > 党支部工作计划: a trail of a site's sections, its name unknown."""
+    rd = data.residue()
+    segs = rd.breadcrumb_rx.split(norm)
+    if len(segs) < rd.breadcrumb_min or any(
+        not s or len(s) > rd.breadcrumb_max or _SENTENCE.search(s) for s in segs
+    ):
+        return False
+    later = segs[1:]
+    if any(s.endswith(rd.breadcrumb_site_words) for s in later):
+        return True  # 实用范文, 范文大全, 正文
+    return any(len(a) >= 2 and b != a and b.endswith(a) for a, b in zip(segs, later))  # 工作计划 > 党支部工作计划
+
+
+def _weak_kind(item: str) -> str | None:
+    for term in data.residue().weak_lines:
+        if term.rx.search(item):
+            return term.kind
+    return None
+
+
+def _toolbar(norm: str) -> tuple[str | None, str | None]:
+    """(kind, weak) of a line of several furniture items, e.g. "手机版　返回顶部", "[下载文档] [收藏]"."""
+    rd = data.residue()
+    items = [i.rstrip(":：") for i in _ITEMS.split(norm) if i]
+    if len(items) < 2:
+        return None, None
+    strong = None
+    for item in items:
+        if item in rd.lines:
+            strong = strong or rd.lines[item]
+        elif _weak_kind(item) != _TOOLBAR:
+            return None, None
+    return (strong, None) if strong else (None, _TOOLBAR)
+
+
+def _classify(doc, blk) -> _Line:
     raw = doc.text[blk.content_start:blk.end].strip(" \t\u3000\u00a0")
     norm = normalize(raw)
     ln = _Line(blk, raw, norm)
     ln.label = bool(raw) and raw[-1] in ":：" and len(norm) <= 6
-    if blk.marker is not None:
-        # 三、相关内容 / 2. 推荐阅读: a numbered heading of the document, never page furniture.
+    if blk.marker is not None or blk.kind == "table":
+        # 三、相关内容 / 2. 推荐阅读: a numbered heading of the document, never page furniture; a table
+        # cell (分享, 字号 in a website plan's feature list) is content. Only blurb phrases count there.
         ln.hits = tuple(_phrase_hits(doc, blk))
         return ln
-    if norm in rd.lines:
-        ln.kind = rd.lines[norm]
+    ln.kind = line_kind(norm)
+    if ln.kind:
         return ln
-    for term in rd.line_patterns:
-        if term.rx.search(norm):
-            ln.kind = term.kind
-            return ln
     ln.hits = tuple(_phrase_hits(doc, blk))
     if ln.hits:
         return ln
-    for term in rd.weak_lines:
-        if term.rx.search(norm):
-            ln.weak = term.kind
-            break
+    ln.kind, ln.weak = _toolbar(norm)
+    if ln.kind or ln.weak:
+        return ln
+    ln.weak = _weak_kind(norm)
     return ln
+
+
+def _content(ln: _Line) -> bool:
+    """A table cell: document content, never made residue by its neighbours."""
+    return ln.block.kind == "table"
 
 
 def _breadcrumbs(lines: list[_Line]) -> None:
     """首页 / > / 政务信息 / > / 宁夏要闻 on separate lines: the whole trail is residue."""
     n = len(lines)
     for i, ln in enumerate(lines):
-        if ln.norm != "首页" or i + 1 >= n or lines[i + 1].raw not in _SEPARATORS:
+        if ln.norm != "首页" or _content(ln) or i + 1 >= n or lines[i + 1].raw not in _SEPARATORS:
             continue
         ln.kind = "导航路径"
         j = i
         while j + 2 < n and lines[j + 1].raw in _SEPARATORS:
             seg = lines[j + 2]
-            if len(seg.raw) > _SHORT or _SENTENCE.search(seg.raw):
+            if len(seg.raw) > _SHORT or _SENTENCE.search(seg.raw) or _content(seg) or _content(lines[j + 1]):
                 break
             lines[j + 1].kind = seg.kind = seg.kind or "导航路径"
             j += 2
@@ -127,7 +187,8 @@ def _propagate(lines: list[_Line]) -> None:
             if ln.weak and not _flagged(ln) and _flagged(prev):
                 ln.kind = ln.weak
     for ln, nxt in zip(lines, lines[1:]):
-        if ln.label and ln.kind == _METADATA and not _flagged(nxt) and len(nxt.raw) <= _SHORT and not _SENTENCE.search(nxt.raw):
+        if ln.label and ln.kind == _METADATA and not _flagged(nxt) and not _content(nxt) \
+                and len(nxt.raw) <= _SHORT and not _SENTENCE.search(nxt.raw):
             nxt.kind = ln.kind
 
 
@@ -135,10 +196,10 @@ _RECOMMENDATION = "推荐栏"
 
 
 def _listed_titles(lines: list[_Line]) -> None:
-    """Article titles listed under 相关推荐 (and the like) are part of that box."""
+    """Article titles listed under 相关推荐 (and the like) are part of that box, numbered or not."""
     terms = data.residue().listed_titles
     for prev, ln in zip(lines, lines[1:]):
-        if prev.kind == _RECOMMENDATION and not _flagged(ln) and ln.block.marker is None \
+        if prev.kind == _RECOMMENDATION and not _flagged(ln) and not _content(ln) \
                 and any(t.rx.search(ln.norm) for t in terms):
             ln.kind = _RECOMMENDATION
 
@@ -173,9 +234,11 @@ RULE = Rule(
             "查找从网页复制正文时带进来的页面文字：范文网站名称和面包屑导航（“汇报范文网 >工作计划”）、"
             "网站导语（“小编今天就为您带来了……”“仅供参考，欢迎阅读”“希望对大家有所帮助”）、推荐栏"
             "（“相关推荐”“相关报道”“大家都在看”）、截断提示（“点击加载更多”“阅读剩余内容”"
-            "“因篇幅问题不能全部显示”）、客服和微信信息、工具栏（“【字号：加大 还原 减小】”“打印本页”"
-            "“关闭窗口”“点击图片进入专题”）、网页时间戳和数据库题头。工具栏按钮、计数和分隔符这类单独"
-            "看不出问题的短行，只在紧挨着其他网页残留时才报。"
+            "“因篇幅问题不能全部显示”“还剩2页未读”）、翻页栏（“第2页 共3页”“上一页 1 2 3 下一页”）、"
+            "客服、微信和公众号引流（“回复……获取完整版”）、工具栏（“【字号：加大 还原 减小】”“打印本页”"
+            "“关闭窗口”“[下载文档] [收藏]”“手机版 返回顶部”）、网页时间戳、信息栏（“时间：… 作者：… 浏览：…次”"
+            "“本文标题：”“标签：”）、版权行和数据库题头。工具栏按钮、计数和分隔符这类单独看不出问题的短行，"
+            "只在紧挨着其他网页残留时才报；表格单元格是文稿内容，其中只查网站导语。"
         ),
         原因="这些文字不属于文稿，留在计划里既暴露了照抄网页，又会让读者误以为是正文内容。",
         示例="汇报范文网 >工作计划\n\n下面是小编精心整理的工作计划，仅供参考，欢迎阅读。\n\n相关推荐",
@@ -196,6 +259,9 @@ RULE = Rule(
             "微信号:fanwen2024",
             "》》点击图片进入专题《《",
             "因篇幅问题不能全部显示，请点此查看全文。",
+            "正文最后一段。\n\n第2页 共3页\n\n上一页 1 2 3 下一页",
+            "时间：2023-12-18 09:32:16　作者：佚名　浏览：3268次",
+            "手机版　　返回顶部",
         ),
         good=(
             "有的图纸注明“仅供参考”，不能作为施工依据。",
@@ -204,6 +270,8 @@ RULE = Rule(
             "缩小编制规模，优化机构设置。",
             "大\n\n中\n\n小",
             "本表数据仅供参考。",
+            "配备专职小编2名，小编每周为读者推荐新书不少于5种。",
+            "采购流程如下。\n\n需求调研 > 专家论证 > 公开招标 > 验收上线",
         ),
     ),
 )
