@@ -15,7 +15,8 @@ _NUM = r"[0-9０-９一二三四五六七八九十]{1,3}"
 _PIECE = rf"(?:篇[ \t\u3000]*{_NUM}|范文[ \t\u3000]*{_NUM}|第[ \t\u3000]*{_NUM}[ \t\u3000]*篇)"
 _PART_LINE = regex.compile(
     rf"^[ \t\u3000]*(?:[【\[]?{_PIECE}[】\]]?[:：]?"
-    rf"|\S.{{0,58}}?{_PIECE}[】\]）)]?[:：]?)[ \t\u3000]*$"
+    rf"|\S.{{0,58}}?{_PIECE}[】\]）)]?[:：]?"
+    rf"|[【\[]{_PIECE}[】\]][:：]?[ \t\u3000]*\S.{{0,58}}?)[ \t\u3000]*$"  # 【篇三】2024年社区工作计划
 )
 # A web page's breadcrumb ("汇报范文网 > 工作计划") names a kind but is not a title.
 _BREADCRUMB = regex.compile(r"[>＞»›]")
