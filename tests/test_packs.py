@@ -408,6 +408,15 @@ BAD_PACKS = [
     ("rules:\n  a:\n    kind: sections\n    summary: s\n    kinds: {计划: {sectons: [x]}}\n", ["acme/a", "sectons"]),
     ("rules:\n  a:\n    kind: sections\n    summary: s\n    kinds: {计化: [x]}\n", ["acme/a", "kinds", "计化", "计划"]),
     ("rules:\n  a:\n    kind: outdated-term\n    summary: s\n    terms: [{term: 甲, by: 乙, since: 2020-01-01}]\n", ["acme/a", "source"]),
+    # mistakes made by hand: an impossible date, a tab, a full-width colon, no space after the colon
+    ("rules:\n  a:\n    kind: outdated-term\n    summary: s\n    source: 文件\n    terms: [{term: 甲, by: 乙, since: 2024-02-30}]\n",
+     ["acme/a", "“甲”条的 since", "2024-02-30", "不存在"]),
+    ("rules:\n  a:\n    kind: existence\n    summary: s\n    terms: [x]\n    examples: {date: 2024-06-31, bad: [x]}\n",
+     ["acme/a", "examples.date", "不存在"]),
+    # (line numbers count the "pack: acme" line the test puts first)
+    ("rules:\n  a:\n\tkind: existence\n", ["第 4 行", "Tab"]),
+    ("rules:\n  a：\n    kind: existence\n", ["第 3 行", "全角冒号"]),
+    ("rules:\n  a:\n    kind:existence\n    summary: s\n", ["第 4 行", "冒号后缺少空格"]),
 ]
 
 
@@ -640,3 +649,12 @@ def test_a_kind_set_by_config_can_be_named(tmp_path):
     cfg = Config(root=tmp_path, packs=[p], kinds={"*.md": "通知"})
     diags = check_text("# 关于放假的通知\n\n## 一、时间\n\n五一。\n", str(tmp_path / "n.md"), select=["acme"], config=cfg)[1]
     assert [d.rule for d in diags] == ["acme/need"]
+
+
+def test_a_pack_saved_as_gbk_by_notepad_is_read(tmp_path):
+    pack = "pack: acme\nrules:\n  slogan:\n    kind: substitution\n    summary: 旧口号\n    swap: {建设美丽新家园: 建设宜居宜业新城区}\n"
+    p = tmp_path / "acme.yaml"
+    p.write_bytes(pack.encode("gbk"))
+    cfg = Config(root=tmp_path, packs=[p])
+    _, diags = check_text("全局上下要围绕建设美丽新家园目标努力。\n", "doc.md", select=["acme"], config=cfg)
+    assert [d.rule for d in diags] == ["acme/slogan"]

@@ -152,7 +152,9 @@ def from_mapping(data: Any, path: Path | None, root: Path) -> Config:
 
                 cfg.date = parse_iso(value)
             except (ValueError, TypeError):
-                raise ConfigError(f"“date” 应为 YYYY-MM-DD 格式的日期，而不是 “{value}”", where) from None
+                from planlint.docdate import bad_date_reason
+
+                raise ConfigError(f"“date”：{bad_date_reason(value)}", where) from None
         elif norm == "kind":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError("“kind” 应为 {文件 glob: 文种} 映射", where)
@@ -210,12 +212,13 @@ def load_file(path: Path) -> Config | None:
             section = data
         return from_mapping(section, path, path.parent)
     try:
-        data = yamlsafe.safe_load(raw.decode("utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark else ""
-        problem = getattr(e, "problem", None) or type(e).__name__
-        raise ConfigError(f"YAML 格式错误{where}：{problem}", str(path)) from None
+        text = yamlsafe.decode_user_file(raw)
+    except UnicodeDecodeError:
+        raise ConfigError("配置文件既不是 UTF-8 也不是 GBK 编码：请另存为 UTF-8", str(path)) from None
+    try:
+        data = yaml.load(text, Loader=yamlsafe.UserLoader)
+    except yaml.YAMLError as e:
+        raise ConfigError(yamlsafe.describe_error(e, text), str(path)) from None
     return from_mapping(data, path, path.parent)
 
 

@@ -91,7 +91,9 @@ def run_check(req: CheckRequest) -> int:
 
             date = parse_iso(req.date)
     except ValueError:
-        raise PlanlintError(f"--date 应为 YYYY-MM-DD 格式的日期，而不是 “{req.date}”") from None
+        from planlint.docdate import bad_date_reason
+
+        raise PlanlintError(f"--date：{bad_date_reason(req.date)}") from None
     if req.jobs < 0:
         raise PlanlintError(f"--jobs 应为非负整数，而不是 {req.jobs}")
     checker = Checker(req, date, fail_on)

@@ -81,7 +81,7 @@ class RawPack:
 
 
 # --- YAML ---------------------------------------------------------------------------------------
-class _StrictLoader(yamlsafe.SafeLoader):
+class _StrictLoader(yamlsafe.UserLoader):
     """Safe loader that refuses a key written twice in one mapping (a silently lost rule otherwise)."""
 
 
@@ -101,16 +101,18 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 
 def read_yaml(source) -> Any:
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"无法读取规则包：{getattr(e, 'strerror', None) or e}", str(source)) from None
+        text = yamlsafe.decode_user_file(source.read_bytes())
+    except OSError as e:
+        raise ConfigError(f"无法读取规则包：{e.strerror}", str(source)) from None
+    except UnicodeDecodeError:
+        raise ConfigError("规则包既不是 UTF-8 也不是 GBK 编码：请用记事本“另存为”，编码选 UTF-8", str(source)) from None
     try:
         return yaml.load(text, Loader=_StrictLoader)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        where = f"第 {mark.line + 1} 行" if mark else ""
-        problem = getattr(e, "problem", None) or type(e).__name__
-        raise ConfigError(f"YAML 格式错误{where}：{problem}", str(source)) from None
+        if isinstance(e, yaml.constructor.ConstructorError) and "写了两次" in str(getattr(e, "problem", "")):
+            mark = e.problem_mark
+            raise ConfigError(f"第 {mark.line + 1} 行：{e.problem}", str(source)) from None
+        raise ConfigError(yamlsafe.describe_error(e, text), str(source)) from None
 
 
 # --- finding packs ------------------------------------------------------------------------------

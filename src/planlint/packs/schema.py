@@ -258,7 +258,9 @@ def read_examples(entry: Entry) -> Examples:
         try:
             date = parse_iso(date).isoformat()
         except (ValueError, TypeError):
-            raise entry.error("examples.date", f" 应为 YYYY-MM-DD 格式的日期，而不是 “{date}”") from None
+            from planlint.docdate import bad_date_reason
+
+            raise entry.error("examples.date", f"：{bad_date_reason(date)}") from None
     return Examples(bad=tuple(bad), good=tuple(good), date=date)
 
 

@@ -231,7 +231,18 @@ _NEW_KEYS = {"term", "name", "forms", "revised", "source", "note"}
 
 
 def _err(source_name: str, where: str, message: str) -> KnowledgeError:
-    return KnowledgeError(f"知识库 {where}：{message}", source_name)
+    return KnowledgeError(f"{_readable(where)}：{message}", source_name)
+
+
+def _readable(where: str) -> str:
+    """"terms 规划科.since" → "terms 中“规划科”条的 since" (what a pack author wrote, in their words)."""
+    head, _, key = where.partition(".")
+    section, _, entry = head.partition(" ")
+    if entry and key:
+        return f"{section} 中“{entry}”条的 {key}"
+    if entry:
+        return f"{section} 中的“{entry}”条"
+    return where
 
 
 def _check_keys(entry: Any, allowed: set, source_name: str, where: str) -> Mapping:
@@ -257,10 +268,16 @@ def _date(value: Any, source_name: str, where: str, *, year_end: bool = False) -
         return value
     if isinstance(value, int) and 1900 <= value <= 2199:
         return dt.date(value, 12, 31) if year_end else dt.date(value, 1, 1)
+    text = str(value).strip()
+    if isinstance(value, int) or text.isdigit():
+        raise _err(source_name, where, f"年份“{value}”不在 1900—2199 之间")
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise _err(source_name, where, f"日期“{value}”应写作 YYYY-MM-DD（或只写年份）") from None
+        from planlint.docdate import bad_date_reason
+
+        reason = bad_date_reason(value)
+        raise _err(source_name, where, reason if "不存在" in reason else reason + "，也可只写年份") from None
 
 
 def _strs(value: Any, source_name: str, where: str) -> tuple[str, ...]:
