@@ -11,7 +11,8 @@ from planlint.rules.figures.numbers import BAD_DECIMAL
 
 # Thousands separators in the wrong places (12,34万元, 1,2345元) or mixed with a full-width comma.
 _BAD_GROUPING = regex.compile(
-    r"(?<![\d.,，])\d+(?:[,，]\d+)*,\d+(?:\.\d+)?(?=(?:万亿|亿|万)?(?:元|%|吨|人|个|户|亩))"
+    r"(?<![\d.,，])\d+(?:[,，]\d+)*,\d+(?:\.\d+)?(?=(?:万亿|亿|万)?(?:元|%|吨|人|个|户|亩|公里|千米|平方米|公顷|千瓦|"
+    r"件|所|家|项|辆|台|株|名|次|床))"
 )
 # Words announcing several numbers in a row, after which 、 separates them.
 _LIST_CUE = regex.compile(r"分别|各|依次|先后|和|或")

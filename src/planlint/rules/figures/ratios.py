@@ -115,13 +115,24 @@ def _growth(text, sent, qs, k):
     if b.end > verb.start() or not _TO_VERB.fullmatch(text, b.end, verb.start()) or not b.exact:
         return None
     a = qs[k - 2]
+    share_between = False
+    if a.category == "percent" and k >= 4 and text[a.start - 1:a.start] == "的" and qs[k - 4].key == b.key:
+        # 完成98350万元，为预算113830万元的86.4%，比上年的112660万元下降11.7%: the share clause
+        # (its base and its rate) stands between the figure and its comparison
+        a, share_between = qs[k - 4], True
+    than_m = _THAN.search(text, max(sent.start, b.start - 8), b.start)
+    if than_m and a.start >= than_m.start() and k >= 3:
+        a = qs[k - 3]  # 比2024年的63.2万人次: the year inside the comparison is no figure of it
     down = verb.group(1) in _DOWN
     if _TO.search(text, max(sent.start, b.start - 10), b.start) and _FROM.search(
             text, max(sent.start, a.start - 10), a.start) and a.key == b.key and a.exact:
         old, new = a, b  # 由A增加到B，增长Z%
     elif _THAN.search(text, max(sent.start, b.start - 8), b.start) and a.key == b.key and a.exact:
         than = _THAN.search(text, max(sent.start, b.start - 8), b.start)
-        if not _nearest_before(qs, k - 1, than.start(), a.key, text):
+        if share_between:
+            if regex.search(r"[；;。]", text[a.end:than.start()]) or comparative(text, a, sent.start):
+                return None
+        elif not _nearest_before(qs, qs.index(a) + 1, than.start(), a.key, text):
             return None
         old, new = b, a  # 完成A，比上年的B增长Z%
     elif _LAST_YEAR.search(text, max(sent.start, b.start - 6), b.start) and a.key == b.key and a.exact:

@@ -34,7 +34,7 @@ _SUBSET = regex.compile(r"其中")
 
 
 # A clause that compares or averages (由A到B, 比上年增加, 年均, 超收) does not hold a part of a sum.
-_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|(?<!评|对|排)比(?!赛|例|重|率|分|拼|如|武|较好)|均|各|每|增加(?!值)|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
+_COMPARATIVE = regex.compile(r"由|从|(?<!达|截|甚|乃)到|(?<!截|以)至|(?<!评|对|排)比(?!赛|例|重|率|分|拼|如|武|较好)|均|(?<!其他|其余)各(?![级类项])|每|增加(?!值)|增长|减少|提高|下降|降低|上升|扩大|缩小|超|翻")
 # A total over a longer span than the parts before it (近五年共计, 建站以来累计) is no sum of them.
 _SPAN_LEAD = regex.compile(r"近|以来|历年|多年|累|全程|迄今|至今")
 _CLAUSE_BREAK = "，,；;：:、。（）()"
@@ -78,7 +78,8 @@ def check(doc, ctx):
 
 
 # A block that opens with a total of the list above it: 以上合计9所, 合计：9所, 共计9所.
-_LIST_TOTAL = regex.compile(r"(?:以上|上述|上列|各项|全部)?(?:合计|共计|总计|总共|一共)[：:，,]?"
+_LIST_TOTAL = regex.compile(r"(?:(?:以上|上述|上列)(?:[一两二三四五六七八九十0-9０-９]{1,3}|各)?项?|各项|全部)?"
+                            r"(?:合计|共计|总计|总共|一共)[：:，,]?"
                             r"(?:[^，,。；;：:、\d]{0,8})")
 
 
@@ -92,8 +93,8 @@ def _list_total(doc, ctx, text, an, k):
     m = _LIST_TOTAL.match(text, sent.start, sent.end)
     if not m:
         return
-    total = sent.quantities[0]
-    if total.start != m.end() or not _summable(total):
+    total = next((q for q in sent.quantities if q.start >= m.end()), None)  # not the 三 of 以上三项
+    if total is None or total.start != m.end() or not _summable(total):
         return
     # the run of list items just above, in one numbering style
     items = []
@@ -111,10 +112,22 @@ def _list_total(doc, ctx, text, an, k):
     if len(items) < 2:
         return
     wanted = set(items)
-    parts = [q for s in an.sentences if s.block in wanted for q in s.quantities
+    found = [(s.block, q) for s in an.sentences if s.block in wanted for q in s.quantities
              if _summable(q) and q.key == total.key and not comparative(text, q, s.start)]
+    parts = [q for _, q in found]
+    # each item's headline figure (5. 城乡社区支出56,420万元。…落实资助资金3,860万元: the first one)
+    firsts: dict[int, Quantity] = {}
+    for b, q in found:
+        firsts.setdefault(b, q)
+    heads = sorted(firsts.values(), key=lambda q: q.start)
+    if len(heads) == len(items) and len(parts) > len(heads):
+        if abs(sum(q.value for q in heads) - total.value) > half_spread(total, *heads) \
+                and not _some_run_adds_up(parts, total):
+            yield _report(ctx, m.group().rstrip("：:，, ") or "合计", total, heads)
+        return
     if len(parts) >= 2 and not _some_run_adds_up(parts, total):
         yield _report(ctx, m.group().rstrip("：:，, ") or "合计", total, parts)
+
 
 
 def _tables(doc, ctx):
