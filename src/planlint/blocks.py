@@ -92,7 +92,27 @@ def split_blocks(text: str, lines: LineIndex, markdown: bool, line_hints: dict |
         i += 1
     if in_fence:
         blocks.append(Block(CODE, fence_start, len(text), fence_line, fence_start))
-    return _even_out_lists(blocks)
+    return _attachment_lists(text, _even_out_lists(blocks))
+
+
+# "附件：" alone on its line, or "附件：1. 任务分解表" with the list running on below it.
+_ATTACHMENT_NOTE = regex.compile(r"(?:附件|附表)[ \t\u3000]*[:：]")
+
+
+def _attachment_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """The numbered lines of an attachment note (附件：1. …表 / 2. …流程) list the attachments'
+    titles; they are not headings of sections to be filled."""
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.kind not in (PARAGRAPH, HEADING, LIST_ITEM) or b.md_level:
+            continue
+        if not _ATTACHMENT_NOTE.match(text, b.content_start if b.marker is None else b.start, b.end):
+            continue
+        j = i + 1
+        while j < len(out) and out[j].marker is not None and not out[j].md_level and out[j].kind == HEADING:
+            out[j] = replace(out[j], kind=LIST_ITEM)
+            j += 1
+    return out
 
 
 def _even_out_lists(blocks: list[Block]) -> list[Block]:
