@@ -159,7 +159,7 @@ def test_consistency_prefers_the_majority(tmp_path):
         variants: [[新时代, 新时期]]
     """
     diags = lint(tmp_path, pack, "新时期新任务。新时代新气象。新时代新作为。\n")
-    assert messages(diags) == [("acme/one", "本文多处用“新时代”（2 处），此处“新时期”宜统一为“新时代”")]
+    assert messages(diags) == [("acme/one", "本文用的是“新时代”（2 处），此处“新时期”宜统一为“新时代”")]
     assert lint(tmp_path, pack, "新时代新气象。\n") == []
 
 
@@ -392,7 +392,8 @@ BAD_PACKS = [
     ("rules:\n  a:\n    kind: existance\n    summary: s\n    terms: [x]\n", ["acme/a", "existance", "existence"]),
     ("rules:\n  a:\n    kind: existence\n    summary: s\n    trems: [x]\n", ["acme/a", "trems", "terms"]),
     ("rules:\n  a:\n    kind: existence\n    summary: s\n    terms: [x]\n    severity: eror\n", ["acme/a", "severity", "error"]),
-    ("rules:\n  a:\n    kind: existence\n    summary: s\n    match: regex\n    terms: ['(未闭合']\n", ["acme/a", "terms", "正则表达式"]),
+    ("rules:\n  a:\n    kind: existence\n    summary: s\n    match: regex\n    terms: ['(未闭合']\n", ["acme/a", "terms", "正则表达式", "缺少右括号"]),
+    ("rules:\n  a:\n    kind: substitution\n    summary: s\n    swap: {建设美丽新家园: }\n", ["acme/a", "swap", "冒号右边是空的"]),
     ("rules:\n  a:\n    kind: occurrence\n    summary: s\n    max: 很多\n", ["acme/a", "max", "整数"]),
     ("rules:\n  a:\n    kind: existence\n    summary: s\n    terms: [x]\n    enabled: yes please\n", ["acme/a", "enabled"]),
     ("rules:\n  a:\n    kind: existence\n    summary: s\n    terms: 5\n", ["acme/a", "terms", "文字列表"]),

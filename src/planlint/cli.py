@@ -186,5 +186,5 @@ def main() -> None:
     except Exception as e:  # a bug: one line unless --debug
         if debug:
             raise
-        typer.echo(f"planlint: 内部错误: {type(e).__name__}: {e}（加 --debug 查看详情）", err=True)
+        typer.echo(f"planlint: 内部错误: {type(e).__name__}: {e}（设环境变量 PLANLINT_DEBUG=1 再运行可看到详情，请附上它报告问题）", err=True)
         sys.exit(2)

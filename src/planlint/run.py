@@ -162,7 +162,10 @@ def run_check(req: CheckRequest) -> int:
                 _err(f".docx 文件只检查、不改写：其中 {docx_unfixed} 处修复未应用，请在 Word 中修改")
         if items:
             n_fix = sum(1 for it in items if it.diag.fix and (it.diag.fix.safe or req.unsafe_fixes))
+            n_unsafe = 0 if req.unsafe_fixes else sum(1 for it in items if it.diag.fix and not it.diag.fix.safe)
             hint = f"，其中 {n_fix} 处可用 --fix 自动修复" if n_fix and not req.fix else ""
+            if n_unsafe:
+                hint += f"{'，另有' if hint else '，其中'} {n_unsafe} 处可加 --unsafe-fixes 修复（改动较大，请核对）"
             _err(f"共 {len(items)} 条诊断，检查了 {files} 个文件{hint}")
         elif files:
             _err(f"未发现问题，检查了 {files} 个文件")

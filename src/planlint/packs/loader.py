@@ -223,7 +223,7 @@ def read_pack(source, *, stack: tuple[str, ...] = (), resolve_name=None) -> RawP
     if "regex-timeout" in head:
         t = head["regex-timeout"]
         if isinstance(t, bool) or not isinstance(t, (int, float)) or t <= 0:
-            raise ConfigError(f"“regex-timeout” 应为正数（秒），而不是 {t!r}", where)
+            raise ConfigError(f"“regex-timeout” 应为正数（秒），而不是 {t}", where)
         pack.regex_timeout = float(t)
     if "applies-to" in head:
         pack.applies_to = head["applies-to"]

@@ -53,7 +53,7 @@ class Matcher:
                 try:
                     self.patterns.append((t, regex.compile(t, flags)))
                 except regex.error as e:
-                    raise entry.error(key, f" 中的正则表达式 “{t}” 有误：{e}") from None
+                    raise entry.error(key, f" 中的正则表达式 “{t}” 有误：{regex_problem(e)}") from None
                 if self.patterns[-1][1].fullmatch("") is not None:
                     raise entry.error(key, f" 中的正则表达式 “{t}” 能匹配空文本，会到处报告")
         else:
@@ -181,3 +181,26 @@ def _search_ranges(doc: Document, scope: str) -> list[tuple[int, int]]:
         if b.content_start < b.end:
             out.append((b.content_start, b.end))
     return out
+
+
+# The regex module's messages for the mistakes people make, in Chinese.
+_REGEX_PROBLEMS = (
+    ("missing )", "缺少右括号“)”"),
+    ("unbalanced parenthesis", "多了一个右括号“)”"),
+    ("nothing to repeat", "“*”“+”“?”或“{}”前面没有可重复的内容（要匹配这些符号本身，请在前面加“\\”）"),
+    ("multiple repeat", "重复符号连用（如“**”“+?+”）"),
+    ("unterminated character set", "缺少右方括号“]”"),
+    ("bad escape", "反斜杠“\\”后面的字符不能这样用"),
+    ("unknown group", "引用了不存在的分组"),
+    ("missing >", "分组名缺少“>”"),
+)
+
+
+def regex_problem(e: "regex.error") -> str:
+    """What is wrong with a user's regular expression, in Chinese, with where it is."""
+    msg = str(getattr(e, "msg", "") or e)
+    where = f"（第 {e.pos + 1} 个字符处）" if getattr(e, "pos", None) is not None else ""
+    for needle, said in _REGEX_PROBLEMS:
+        if needle in msg:
+            return said + where
+    return f"无法解析（{msg}）{where}"

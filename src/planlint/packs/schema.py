@@ -35,6 +35,15 @@ EXAMPLE_KEYS = ("bad", "good", "date")
 _MISSING = object()
 
 
+def shown(v) -> str:
+    """A value as a message quotes it: “文字”, 空值, or as written."""
+    if v is None:
+        return "空值"
+    if isinstance(v, str):
+        return f"“{v}”"
+    return str(v)
+
+
 @dataclass
 class PackInfo:
     """What a kind's ``build`` is told about the pack a rule comes from."""
@@ -89,13 +98,13 @@ class Entry(Mapping):
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             v = str(v)
         if not isinstance(v, str) or not v.strip():
-            raise self.error(key, f" 应为非空文字，而不是 {v!r}")
+            raise self.error(key, f" 应为非空文字，而不是 {shown(v)}")
         return v
 
     def flag(self, key: str, default: Any = _MISSING) -> Any:
         v = self._get(key, default)
         if not isinstance(v, bool):
-            raise self.error(key, f" 应为 true 或 false，而不是 {v!r}")
+            raise self.error(key, f" 应为 true 或 false，而不是 {shown(v)}")
         return v
 
     def integer(self, key: str, default: Any = _MISSING, minimum: int = 0) -> Any:
@@ -103,13 +112,13 @@ class Entry(Mapping):
         if v is default and v is None:
             return v
         if isinstance(v, bool) or not isinstance(v, int) or v < minimum:
-            raise self.error(key, f" 应为不小于 {minimum} 的整数，而不是 {v!r}")
+            raise self.error(key, f" 应为不小于 {minimum} 的整数，而不是 {shown(v)}")
         return v
 
     def number(self, key: str, default: Any = _MISSING) -> Any:
         v = self._get(key, default)
         if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
-            raise self.error(key, f" 应为正数，而不是 {v!r}")
+            raise self.error(key, f" 应为正数，而不是 {shown(v)}")
         return float(v)
 
     def choice(self, key: str, choices: Iterable[str], default: Any = _MISSING) -> Any:
@@ -126,7 +135,7 @@ class Entry(Mapping):
         if isinstance(v, str):
             v = [v]
         if not isinstance(v, list) or not all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in v):
-            raise self.error(key, f" 应为文字列表，而不是 {v!r}")
+            raise self.error(key, f" 应为文字列表，而不是 {shown(v)}")
         v = [str(x) for x in v]
         if any(not x.strip() for x in v):
             raise self.error(key, " 中有空条目")
@@ -139,10 +148,12 @@ class Entry(Mapping):
         if v is default and v is not _MISSING and not isinstance(v, dict):
             return v
         if not isinstance(v, dict) or not v:
-            raise self.error(key, f" 应为“原词: 替换词”的映射，而不是 {v!r}")
+            raise self.error(key, f" 应为“原词: 替换词”的映射，而不是 {shown(v)}")
         out = {}
         for k, x in v.items():
             if not isinstance(k, (str, int)) or not isinstance(x, (str, int)) or isinstance(x, bool):
+                if x is None:
+                    raise self.error(key, f" 中的 “{k}:” 冒号右边是空的：请写上替换成的文字")
                 raise self.error(key, f" 中的 “{k}: {x}” 两边都应为文字")
             if not str(k).strip():
                 raise self.error(key, " 中有空条目")

@@ -52,7 +52,7 @@ class PackReport:
                 out.append(f"- {r.rule_id}（没有例句，未测试；请在 examples 里写 bad / good）")
         failed = sum(1 for r in self.results if self._fails(r))
         examples = sum(r.bad + r.good for r in self.results)
-        verdict = f"{failed} 条规则未通过" if failed else "全部通过"
+        verdict = f"{failed} 条规则未通过" if failed else ("全部通过" if examples else "没有例句，什么也没有测试")
         out.append(f"{len(self.packs)} 个规则包，{len(self.results)} 条规则，{examples} 个例句：{verdict}")
         return out
 

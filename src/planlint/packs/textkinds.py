@@ -15,6 +15,7 @@ from planlint.packs.matching import (
     SCOPE_KEY,
     SEARCH_SCOPES,
     Matcher,
+    regex_problem,
     search_ranges,
 )
 from planlint.packs.schema import Entry, PackInfo, fill, make_rule
@@ -230,7 +231,7 @@ class Repetition(PackKind):
                 try:
                     regex.compile(t)
                 except regex.error as e:
-                    raise entry.error("terms", f" 中的正则表达式 “{t}” 有误：{e}") from None
+                    raise entry.error("terms", f" 中的正则表达式 “{t}” 有误：{regex_problem(e)}") from None
             body = "|".join(f"(?:{t})" for t in terms)
         elif terms:
             body = "|".join(regex.escape(t) for t in sorted(terms, key=len, reverse=True))
@@ -288,7 +289,7 @@ class Consistency(PackKind):
         entry.choice("match", ("word", "substring"), "word")
         matcher = Matcher(entry, "variants", list(group_of), pack.regex_timeout)
         scope = entry.choice("scope", SEARCH_SCOPES, "all")
-        message = entry.template("message", "本文多处用“{preferred}”（{count} 处），此处“{term}”宜统一为“{preferred}”", self.fields)
+        message = entry.template("message", "本文用的是“{preferred}”（{count} 处），此处“{term}”宜统一为“{preferred}”", self.fields)
 
         def check(doc, ctx):
             hits = matcher.find_sorted(doc, search_ranges(doc, scope))
