@@ -166,13 +166,13 @@ class Scanner:
             plan = [c for c in cands if c[1].kind == "plan"]
             return Reference(s, e, form, "series", series=plan[0][1], item=plan[0][2])
         prefix = _strip_prefix(text[max(lo, s - 12):s])
-        if any(prefix.endswith(w) for w in FOREIGN_ORGS):
-            return None
         best, best_len = None, 0
         for c in cands:
             for w in c[1].org:
                 if prefix.endswith(w) and len(w) > best_len:
                     best, best_len = c, len(w)
+        if best is None and any(prefix.endswith(w) for w in FOREIGN_ORGS):
+            return None  # 科协十大, 工商联十二大: a body the knowledge does not date
         if best is not None and best[1].org_required:
             before = prefix[:-best_len][-1:]
             if before and before in LOCAL_BEFORE_ORG:
