@@ -22,6 +22,7 @@ class Signal:
     weight: int
     strong: bool = False
     decisive: bool = False  # announces that the whole body looks back ("工作总结如下")
+    record: bool = False  # a result stated as plans state targets: only evidence that a 总结 looks back
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def signals() -> dict[str, tuple[Signal, ...]]:
     data = yamlsafe.safe_load(resources.files("planlint.rules.structure").joinpath("genre.yaml").read_text("utf-8"))
     return {
         side: tuple(Signal(e["label"], regex.compile(e["pattern"]), int(e.get("weight", 1)), bool(e.get("strong")),
-                           bool(e.get("decisive")))
+                           bool(e.get("decisive")), bool(e.get("record")))
                     for e in entries)
         for side, entries in data.items()
     }
@@ -44,6 +45,7 @@ class Tense:
     strong: bool = False
     decisive: bool = False
     retro_body: int = 0  # retrospective weight after the opening paragraph
+    records: int = 0  # results stated without 了 (超额完成, 同比增长): they keep a 总结 from reading as a plan
     seen_retro: list = None
     seen_prosp: list = None
 
@@ -75,7 +77,9 @@ def tense(doc, part: Part) -> Tense:
         for side in ("retrospective", "prospective"):
             for s in sig.get(side, ()):
                 for m in s.pattern.finditer(text, b.content_start, b.end):
-                    if side == "retrospective":
+                    if side == "retrospective" and s.record:
+                        t.records += 1
+                    elif side == "retrospective":
                         t.retro += s.weight
                         t.strong = t.strong or s.strong
                         t.decisive = t.decisive or s.decisive
@@ -118,7 +122,7 @@ def check_genre(doc, ctx):
                     f"文种是计划（依据{part.kind_reason}），正文却在回顾已做的工作：出现{_quote(t.seen_retro)}"
                     f"（回顾信号 {t.retro}，计划信号 {t.prosp}）；计划应写将要做什么，回顾内容请改写为工作总结",
                 )
-        elif t.retro == 0 and t.prosp >= min_prosp:
+        elif t.retro == 0 and t.records == 0 and t.prosp >= min_prosp:
             yield ctx.report(
                 start, end,
                 f"文种是总结（依据{part.kind_reason}），正文却通篇写将要做的事：出现{_quote(t.seen_prosp)}"
