@@ -124,6 +124,21 @@ def test_title_year_when_no_signature():
     assert summary.kind == "总结" and summary.date == dt.date(2022, 12, 31)
 
 
+def test_title_year_without_a_kind_word_and_year_end_for_reviews():
+    plan = Document("青石镇2024—2026年乡村旅游发展规划\n\n一、发展基础\n\n正文。\n", "a.txt")
+    assert plan.date == dt.date(2024, 1, 1) and plan.date_info.source == "title"
+    report = Document("2024年度个人述职报告\n\n一年来，我认真履行职责。\n", "a.txt")
+    assert report.date == dt.date(2024, 12, 31) and "年末" in report.date_info.reason
+
+
+def test_signature_above_the_attachments():
+    body = "\n\n".join(["关于开展安全生产大检查的通知", "各镇街、各部门：", "现就有关事项通知如下。",
+                          "附件：大检查情况汇总表", "县安全生产委员会办公室", "二〇二五年三月五日", "附件",
+                          "大检查情况汇总表"] + [f"{i}. 检查项目{i}：" for i in range(1, 10)])
+    doc = Document(body + "\n", "a.txt")
+    assert doc.date == dt.date(2025, 3, 5) and doc.date_info.source == "signature"
+
+
 def test_today_when_nothing_else():
     doc = Document("没有日期的一段话。\n", "a.txt")
     assert doc.date == dt.date.today() and doc.date_info.source == "today"

@@ -26,6 +26,10 @@ TITLE_YEAR = regex.compile(rf"{_Y}\s*(?:年|—|-)")
 
 # How many prose blocks from the end to look for a signature date.
 SIGNATURE_WINDOW = 8
+# Where attachments begin (附件1 / 附件：), after the 落款 of a notice or 方案.
+ATTACHMENT_START = regex.compile(r"#*\s*附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:[:：]|$)")
+# Titles of documents that look back over their year like a 总结 (述职报告, 对照检查材料).
+LOOKS_BACK_TITLE = regex.compile(r"总结|述职|述廉|对照检查|回顾|年报|年度报告")
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,8 @@ class Document:
     @functools.cached_property
     def date_info(self) -> DocDate:
         from planlint.docdate import (
+            ATTACHMENT_START,
+            LOOKS_BACK_TITLE,
             SIGNATURE_WINDOW,
             DocDate,
             page_stamp,
@@ -235,20 +237,35 @@ class Document:
                 return DocDate(parse_iso(fm), "front-matter", "取自文首 front matter 的 date")
             except ValueError:
                 pass
-        tail = [(b.line, self.text[b.start:b.end]) for b in reversed(self.prose_blocks[-SIGNATURE_WINDOW:])]
-        found = signature_date(tail)
+        blocks = self.prose_blocks
+        found = signature_date([(b.line, self.text[b.start:b.end]) for b in reversed(blocks[-SIGNATURE_WINDOW:])])
+        if not found:
+            # 落款 above the attachments (附件1 …) that follow it
+            for att in range(1, len(blocks)):
+                if ATTACHMENT_START.match(self.text, blocks[att].content_start, blocks[att].end):
+                    found = signature_date([(b.line, self.text[b.start:b.end])
+                                            for b in reversed(blocks[max(0, att - SIGNATURE_WINDOW):att])])
+                    if found:
+                        break
         if found:
             value, line_index, shown = found
             return DocDate(value, "signature", f"取自落款日期“{shown}”，第 {line_index + 1} {self.line_label}")
-        for b in self.prose_blocks[:TITLE_WINDOW]:
+        titled, y = None, None
+        for b in blocks[:TITLE_WINDOW]:
             t = self.text[b.content_start:b.end].strip()
-            if len(t) > TITLE_MAX_CHARS or not kind_from_title(t, self.kind_words):
+            if len(t) > TITLE_MAX_CHARS or not title_year(t):
                 continue
-            y = title_year(t)
-            if y:
-                if self.kind == "总结":
-                    return DocDate(dt.date(y, 12, 31), "title", f"取自标题年份“{y}年”，总结按年末计")
-                return DocDate(dt.date(y, 1, 1), "title", f"取自标题年份“{y}年”，按年初计")
+            if kind_from_title(t, self.kind_words):
+                titled, y = t, title_year(t)
+                break
+            if b is self.title_block and titled is None:
+                titled, y = t, title_year(t)  # 2024—2026年乡村旅游发展规划: a year but no known kind word
+        if y:
+            if self.kind == "总结":
+                return DocDate(dt.date(y, 12, 31), "title", f"取自标题年份“{y}年”，总结按年末计")
+            if LOOKS_BACK_TITLE.search(titled):
+                return DocDate(dt.date(y, 12, 31), "title", f"取自标题年份“{y}年”，回顾全年的文稿按年末计")
+            return DocDate(dt.date(y, 1, 1), "title", f"取自标题年份“{y}年”，按年初计")
         head = [(b.line, self.text[b.start:b.end]) for b in self.prose_blocks[:TITLE_WINDOW]]
         found = page_stamp(head)
         if found:
