@@ -353,3 +353,29 @@ def test_duplicate_sentence_alone_on_its_line_is_removed_with_the_line(nl):
     fixed, n = apply_fixes(text, diags, unsafe=True)
     assert n == 1
     assert fixed == nl.join(["一、主要任务", "", line, "", "二、保障措施", "", "　　加强领导。", "　　落实责任。", ""])
+
+
+def test_a_refrain_closing_task_after_task_is_no_paste():
+    tasks = [f"（{n}）推进第{n}项重点工程建设，年内完成投资{n}亿元。要加强统筹协调，确保按时完成。" for n in "一二三四"]
+    _, diags = check_text("\n\n".join(tasks) + "\n", "a.txt", select=["text/duplicate-sentence"])
+    assert diags == []
+    twice = tasks[:2]  # written twice only: still a likely paste
+    _, diags = check_text("\n\n".join(twice) + "\n", "a.txt", select=["text/duplicate-sentence"])
+    assert len(diags) == 1
+
+
+def test_parallel_paragraphs_are_no_near_duplicates_but_a_touched_up_pair_is():
+    base = ("{t}镇坚持党建引领，全年新建村级活动场所{a}处，培训党员干部{b}人次，发展新党员{c}名，"
+            "集体经济收入突破{d}万元，群众满意度持续提升，基层治理能力明显增强。")
+    towns = [base.format(t=t, a=a, b=b, c=c, d=d) for t, a, b, c, d in
+             [("城关", 3, 120, 5, 50), ("河口", 2, 90, 4, 30), ("石门", 4, 150, 6, 60)]]
+    _, diags = check_text("\n\n".join(towns) + "\n", "a.txt", select=["text/near-duplicate-paragraph"])
+    assert diags == []
+    _, diags = check_text("\n\n".join(towns[:2]) + "\n", "a.txt", select=["text/near-duplicate-paragraph"])
+    assert len(diags) == 1
+
+
+@pytest.mark.parametrize("text", ["推动辖区社会组织组织开展志愿服务活动。", "要发动发动再发动，宣传宣传再宣传。"])
+def test_repeated_word_quiet_on_noun_verb_overlap_and_emphasis(text):
+    _, diags = check_text(text + "\n", "a.txt", select=["text/repeated-word"])
+    assert diags == []

@@ -113,14 +113,17 @@ def check(doc, ctx):
     partial: dict[str, int] = {}  # clause-suffix/prefix key -> offset of its first occurrence
     blocks_seen: dict[str, int] = {}
     prev_block_end = None
-    for block in doc.prose_blocks:
+    split = [(block, [_sentence(text, s, e) for s, e in split_sentences(text, block.content_start, block.end)])
+             for block in doc.prose_blocks]
+    refrains = _refrains(split, parts)
+    for block, sents in split:
         while part_i < len(parts) and parts[part_i] <= block.start:
             # A collection file ("…篇1", "…篇2"): each part is its own document.
             whole.clear()
             partial.clear()
             blocks_seen.clear()
             part_i += 1
-        sents = [_sentence(text, s, e) for s, e in split_sentences(text, block.content_start, block.end)]
+        sents = [x for x in sents if (part_i, x.key) not in refrains] if refrains else sents
         block_key = "".join(x.key for x in sents)
         form = all(x.only_fields() for x in sents)  # a block of form fields (责任单位：…。完成时限：…。)
         first_block = blocks_seen.get(block_key) if len(sents) > 1 and not form else None
@@ -136,6 +139,25 @@ def check(doc, ctx):
         blocks_seen.setdefault(block_key, block.content_start)
         yield from _check_block(doc, ctx, block, sents, whole, partial, min_chars, min_part)
         prev_block_end = block.end
+
+
+# A sentence written this many times in one document is a refrain the writer chose (“要加强统筹协调，
+# 确保按时完成。” closing task after task), not a slip of copy and paste.
+REFRAIN_COUNT = 3
+
+
+def _refrains(split, parts: list[int]) -> set[tuple[int, str]]:
+    """(part index, sentence key) of the sentences that occur REFRAIN_COUNT times or more in a part."""
+    counts: dict[tuple[int, str], int] = {}
+    part_i = 0
+    for block, sents in split:
+        while part_i < len(parts) and parts[part_i] <= block.start:
+            part_i += 1
+        for x in sents:
+            if x.key:
+                k = (part_i, x.key)
+                counts[k] = counts.get(k, 0) + 1
+    return {k for k, n in counts.items() if n >= REFRAIN_COUNT}
 
 
 def _check_block(doc, ctx, block, sents, whole, partial, min_chars, min_part):
@@ -226,7 +248,7 @@ RULE = Rule(
             "一句话与前文某个长句逗号、分号后的后半（或前半）完全相同（至少两个分句、min_part_chars 个字）也报告，"
             "“会议指出，……”一类引述、主要由带引号的短口号组成的套话（“四个意识”“两个维护”）、"
             "每个分句都是“标签：内容”的字段句（“责任单位：县住建局；完成时限：2024年12月底前。”，逐项重复是常态，"
-            "紧挨着写了两遍的除外）不报。短于 min_chars 个字的句子（“一是加强学习。”“特此通知。”）、"
+            "紧挨着写了两遍的除外）、在文中出现三次以上的套话（“要加强统筹协调，确保按时完成。”逐项收尾）不报。短于 min_chars 个字的句子（“一是加强学习。”“特此通知。”）、"
             "没有句末标点的行（标题、小标题）、段首不足 20 字的短句（段首小标题）不作为整句比较。"
             "合集文件中以“……篇1”“……篇2”“范文一”分开的各篇各自独立比较，不同篇之间的相同句子不报。"
         ),

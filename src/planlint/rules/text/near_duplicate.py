@@ -48,6 +48,8 @@ def check(doc, ctx):
     part_i = 0
     postings: dict[str, list[int]] = {}
     paras: list[tuple[int, str, int]] = []  # (offset, key, sample size)
+    found: list[tuple] = []  # (paragraph index, block start, block end, (offset of best match, similarity))
+    pairs: list[tuple[int, int]] = []
     for block in doc.prose_blocks:
         while part_i < len(parts) and parts[part_i] <= block.start:
             postings.clear()
@@ -76,16 +78,48 @@ def check(doc, ctx):
             if q_key == key or c / (len(sample) + q_size - c) < threshold - SLACK:
                 continue  # an exact repeat is text/duplicate-sentence's to report
             sim = _jaccard(key, q_key)  # the sample only nominates; the exact value decides
-            if sim >= threshold and (best is None or sim > best[1]):
-                best = (q_off, sim)
+            if sim >= threshold:
+                pairs.append((q, here))
+                if best is None or sim > best[1]:
+                    best = (q_off, sim)
         paras.append((block.content_start, key, len(sample)))
         if best is not None:
-            line, _ = doc.position(best[0])
-            yield ctx.report(
-                block.content_start, block.end,
-                f"本段与第 {line} {doc.line_label}的段落高度相似（约 {min(best[1], 0.99):.0%} 相同），"
-                "疑为重复粘贴后略作改动，应合并或删去其中一处",
-            )
+            found.append((here, block.content_start, block.end, best))
+    # Three or more paragraphs alike are a parallel layout the writer chose (one paragraph per 乡镇,
+    # differing in names and figures), not a paragraph pasted and touched up: leave the group alone.
+    group = _groups(len(paras), pairs)
+    sizes: dict[int, int] = {}
+    for g in group:
+        sizes[g] = sizes.get(g, 0) + 1
+    for here, start, end, (q_off, sim) in found:
+        if sizes[group[here]] >= PARALLEL_GROUP:
+            continue
+        line, _ = doc.position(q_off)
+        yield ctx.report(
+            start, end,
+            f"本段与第 {line} {doc.line_label}的段落高度相似（约 {min(sim, 0.99):.0%} 相同），"
+            "疑为重复粘贴后略作改动，应合并或删去其中一处",
+        )
+
+
+PARALLEL_GROUP = 3
+
+
+def _groups(n: int, pairs: list[tuple[int, int]]) -> list[int]:
+    """Connected groups of paragraphs (union-find over the similar pairs): group id per paragraph."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[rb] = ra
+    return [root(i) for i in range(n)]
 
 
 RULE = Rule(
@@ -100,7 +134,8 @@ RULE = Rule(
             "按内容抽样（相同文字必然抽到相同片段），用倒排索引找出与前文共有片段最多的段落，"
             "再对这几对段落精确计算片段集合的相似度（Jaccard），不两两比较，整篇线性时间。"
             "只比较汉字，标点、数字、英文和网址不计入。完全相同的段落由 text/duplicate-sentence 报告；"
-            "短于 min_chars 字的段落不比较；合集文件的各篇分别比较。"
+            "短于 min_chars 字的段落不比较；合集文件的各篇分别比较。三段以上彼此相似的段落是有意的平行结构"
+            "（每个乡镇一段），整组不报。"
         ),
         原因="复制上一段再改几个字，常使两段内容大同小异，既冗长又显得文件未经推敲。",
         示例=(

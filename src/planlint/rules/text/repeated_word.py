@@ -122,6 +122,8 @@ def check(doc, ctx):
             end = start + copies * len(unit)
             if _legitimate(unit):
                 continue
+            if text.startswith("再" + unit, end) or text.startswith("又" + unit, end):
+                continue  # 学习学习再学习, 发动发动再发动: emphasis, the 、 left out
             if len(unit) == 1:
                 if not _single_slip(doc, start, end, unit):
                     continue
