@@ -146,8 +146,10 @@ def test_straight_quotes_quiet_on_english_and_html():
 
 
 def test_straight_single_quotes_around_han_text():
-    text = "教育引导党员做到'四个必须'，落实'三会一课'制度。\n"
-    assert _fixed(text, QUOTES) == "教育引导党员做到‘四个必须’，落实‘三会一课’制度。\n"
+    text = "教育引导党员做到'四个必须'，落实'三会一课'制度。\n"  # first-level quotations: “…”
+    assert _fixed(text, QUOTES) == "教育引导党员做到“四个必须”，落实“三会一课”制度。\n"
+    nested = "他说：“要落实'谁主管、谁负责'的原则。”\n"  # a quotation inside a quotation: ‘…’
+    assert _fixed(nested, QUOTES) == "他说：“要落实‘谁主管、谁负责’的原则。”\n"
     (d,) = _diags("深入开展'不忘初心主题教育。\n", QUOTES)
     assert d.fix is None and "无法确定配对" in d.message
 

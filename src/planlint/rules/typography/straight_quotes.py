@@ -63,14 +63,24 @@ def _single_quotes(ctx, text: str, lo: int, hi: int, protected):
     pairs = list(zip(quotes[::2], quotes[1::2])) if certain else []
     if certain and all(has_han(text[o + 1:c]) for o, c in pairs):
         for o, c in pairs:
-            yield ctx.report(o, c + 1, "中文语句中使用了英文直单引号'…'，应改为中文单引号‘…’",
-                             Fix("改为中文单引号‘…’", (Edit(o, o + 1, "‘"), Edit(c, c + 1, "’"))))
+            if _inside_double_quotes(text, lo, o):  # a quotation inside a quotation: ‘…’
+                yield ctx.report(o, c + 1, "中文语句中使用了英文直单引号'…'，引号内的引号应为中文单引号‘…’",
+                                 Fix("改为中文单引号‘…’", (Edit(o, o + 1, "‘"), Edit(c, c + 1, "’"))))
+            else:  # GB/T 15834-2011 4.1.3: a first-level quotation takes double quotes
+                yield ctx.report(o, c + 1, "中文语句中使用了英文直单引号'…'，一般引文应使用中文双引号“…”",
+                                 Fix("改为中文双引号“…”", (Edit(o, o + 1, "“"), Edit(c, c + 1, "”"))))
         return
     # Pairing is uncertain: one diagnostic, at the first quote that opens Han text after Chinese.
     first = next((q for q in quotes if q > lo and is_cjk(text[q - 1]) and q + 1 < hi and is_han(text[q + 1])), None)
     if first is not None:
         yield ctx.report(first, first + 1, f"中文语句中使用了英文直单引号'（本段共 {len(kinds)} 个，无法确定配对）："
                                            "请把引文前的改为‘、引文后的改为’")
+
+
+def _inside_double_quotes(text: str, lo: int, pos: int) -> bool:
+    """An opening “ (or straight ") before ``pos`` in the block is still open there."""
+    depth = text.count("“", lo, pos) - text.count("”", lo, pos)
+    return depth > 0 or text.count('"', lo, pos) % 2 == 1
 
 
 def _chinese(text: str, o: int, c: int, lo: int, hi: int) -> bool:
@@ -117,7 +127,7 @@ RULE = Rule(
             "在中文语句中用英文直引号 \"…\" 标示引用或特定称谓。一段内直引号成对出现、每段引文都较短且"
             "不跨句时，按先后顺序两两配对，自动改为“…”；无法确定配对时（奇数个、引文跨句）只报告，"
             "不自动修改。英文引文、HTML 属性、网址和代码中的直引号不报告。"
-            "中文里的直单引号 '…'（引着汉字）同样处理，配对确定时改为‘…’；英文单词中的撇号（don't、Xi'an）"
+            "中文里的直单引号 '…'（引着汉字）同样处理，配对确定时改为“…”（在双引号里面的改为‘…’）；英文单词中的撇号（don't、Xi'an）"
             "和紧挨字母、数字的单引号（students'、8'30\"）不报告。"
         ),
         原因="GB/T 15834-2011 规定中文横排文本使用弯引号“ ”‘ ’；直引号不分前后，与汉字混排也不协调，多来自英文输入法或网页复制。",
