@@ -39,6 +39,7 @@ STRAY = "typography/stray-period"
     ("等等...\n", "等等……\n"),
     ("**注意**:按时报送。\n", "**注意**：按时报送。\n"),
     ("营业收入同比增长15%;\n利润增长8%,\n", "营业收入同比增长15%；\n利润增长8%，\n"),
+    ("加强学习…提高素质，会议强调……要落实。\n", "加强学习……提高素质，会议强调……要落实。\n"),
 ])
 def test_halfwidth_fix(before, after):
     assert _fixed(before, HALF) == after

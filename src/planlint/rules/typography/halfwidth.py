@@ -129,6 +129,13 @@ def check(doc, ctx):
             # Spaces around it are typography/space-around-punctuation's to remove.
             yield ctx.report(i, i + 1, f"中文语句中使用了半角{MARK_NAMES[ch]}“{ch}”，应改为全角“{full}”",
                              Fix.replace(i, i + 1, full, f"改为全角“{full}”"))
+        i = text.find("…", lo, hi)
+        while i >= 0:  # a single … : GB/T 15834-2011 4.11 writes the ellipsis as two, ……
+            lone = (i == lo or text[i - 1] != "…") and (i + 1 >= hi or text[i + 1] != "…")
+            if lone and i not in protected and i > lo and (is_han(text[i - 1]) or text[i - 1] in CJK_CLOSERS):
+                yield ctx.report(i, i + 1, "省略号只写了一个“…”，中文省略号应为两个连用的“……”",
+                                 Fix.replace(i, i + 1, "……", "改为省略号“……”"))
+            i = text.find("…", i + 1, hi)
         for o, c in match_pairs(text, lo, hi, protected).pairs:
             half = [k for k in (o, c) if text[k] in HALF_WIDTH]
             if not half or not _pair_in_chinese(text, o, c, lo, hi):
@@ -149,7 +156,7 @@ RULE = Rule(
     docs=RuleDocs(
         说明=(
             "在中文语句中使用了英文（半角）标点：逗号“,”、分号“;”、冒号“:”、问号“?”、叹号“!”、"
-            "括号“( )”、句末的“.”和表示省略的“...”。英文、数字（8,500、1:1000、2.5）、时间（8:30）、"
+            "括号“( )”、句末的“.”、表示省略的“...”和只写了一个的“…”。英文、数字（8,500、1:1000、2.5）、时间（8:30）、"
             "网址、电子邮箱、代码和 HTML 标记中的半角标点不报告。行首序号“(一)”“(1)”的半角括号也报告；"
             "序号后该用什么点号（“（一）、”“1、”）由 structure/marker-punctuation 检查。"
         ),
