@@ -113,17 +113,16 @@ def check(doc, ctx):
     partial: dict[str, int] = {}  # clause-suffix/prefix key -> offset of its first occurrence
     blocks_seen: dict[str, int] = {}
     prev_block_end = None
-    split = [(block, [_sentence(text, s, e) for s, e in split_sentences(text, block.content_start, block.end)])
-             for block in doc.prose_blocks]
-    refrains = _refrains(split, parts)
-    for block, sents in split:
+    refrains = _refrains(doc, parts)
+    for block in doc.prose_blocks:
+        sents = [_sentence(text, s, e) for s, e in split_sentences(text, block.content_start, block.end)]
         while part_i < len(parts) and parts[part_i] <= block.start:
             # A collection file ("…篇1", "…篇2"): each part is its own document.
             whole.clear()
             partial.clear()
             blocks_seen.clear()
             part_i += 1
-        sents = [x for x in sents if (part_i, x.key) not in refrains] if refrains else sents
+        sents = [x for x in sents if (part_i, hash(x.key)) not in refrains] if refrains else sents
         block_key = "".join(x.key for x in sents)
         form = all(x.only_fields() for x in sents)  # a block of form fields (责任单位：…。完成时限：…。)
         first_block = blocks_seen.get(block_key) if len(sents) > 1 and not form else None
@@ -146,16 +145,19 @@ def check(doc, ctx):
 REFRAIN_COUNT = 3
 
 
-def _refrains(split, parts: list[int]) -> set[tuple[int, str]]:
-    """(part index, sentence key) of the sentences that occur REFRAIN_COUNT times or more in a part."""
-    counts: dict[tuple[int, str], int] = {}
+def _refrains(doc, parts: list[int]) -> set[tuple[int, int]]:
+    """(part index, hash of the sentence key) of the sentences written REFRAIN_COUNT times or more in a
+    part. A first pass of its own that keeps only counts of hashes: memory stays small on huge files."""
+    text = doc.text
+    counts: dict[tuple[int, int], int] = {}
     part_i = 0
-    for block, sents in split:
+    for block in doc.prose_blocks:
         while part_i < len(parts) and parts[part_i] <= block.start:
             part_i += 1
-        for x in sents:
-            if x.key:
-                k = (part_i, x.key)
+        for s, e in split_sentences(text, block.content_start, block.end):
+            key = _sentence(text, s, e).key
+            if key:
+                k = (part_i, hash(key))
                 counts[k] = counts.get(k, 0) + 1
     return {k for k, n in counts.items() if n >= REFRAIN_COUNT}
 
