@@ -324,3 +324,33 @@ def test_diagnostic_from_a_plugin_is_never_trusted_blindly():
 def test_unreadable_paths_are_errors_not_crashes(tmp_path):
     r = run_cli("check", str(tmp_path / "missing.md"), str(Path("/dev/null")), cwd=tmp_path)
     assert r.returncode == 2 and b"Traceback" not in r.stderr
+
+
+def test_fix_writes_through_a_symlink_and_refuses_read_only_and_hard_linked_files(tmp_path):
+    (tmp_path / "real.md").write_text("推动推动建设。\n", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to("real.md")
+    r = run_cli("check", str(tmp_path / "link.md"), "--fix", "--no-cache")
+    assert r.returncode == 0 and (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "real.md").read_text(encoding="utf-8") == "推动建设。\n"
+
+    ro = tmp_path / "ro.md"
+    ro.write_text("推动推动建设。\n", encoding="utf-8")
+    ro.chmod(0o444)
+    r = run_cli("check", str(ro), "--fix", "--no-cache")
+    assert r.returncode == 2 and "只读" in r.stderr.decode()
+    assert ro.read_text(encoding="utf-8") == "推动推动建设。\n"
+
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("推动推动建设。\n", encoding="utf-8")
+    os.link(a, b)
+    r = run_cli("check", str(a), "--fix", "--no-cache")
+    assert r.returncode == 2 and "硬链接" in r.stderr.decode()
+    assert os.stat(a).st_ino == os.stat(b).st_ino and a.read_text(encoding="utf-8") == "推动推动建设。\n"
+
+
+def test_a_fifo_or_device_is_refused_not_read_forever(tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    r = run_cli("check", str(fifo), "/dev/zero")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and err.count("不是普通文件") == 2 and "Traceback" not in err

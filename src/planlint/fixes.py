@@ -60,9 +60,15 @@ def write_atomic(path: str, data: bytes, *, durable: bool = True) -> None:
                 f.flush()
                 os.fsync(f.fileno())
         try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+            st = os.stat(path)
+            os.chmod(tmp, st.st_mode & 0o7777)
         except OSError:
-            pass
+            st = None
+        if st is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)  # keep the owner (possible for root or the owner itself)
+            except OSError:
+                pass
         os.replace(tmp, path)
     except BaseException:
         try:

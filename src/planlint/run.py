@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
+import stat
 import sys
 import time
 from dataclasses import dataclass, field
@@ -258,6 +260,7 @@ class Checker:
         config = self.finder.for_path(shown if path == "-" else path)
         linter = self.linter
         try:
+            before = os.stat(path) if path != "-" and req.fix else None
             data = _read(path)
             doc = linter.load(shown, data, config)
             diags = linter.check(doc, config)
@@ -280,10 +283,14 @@ class Checker:
                     from planlint.readers.text import encode
 
                     new_data = encode(fixed_doc.text, doc.encoding, doc.bom)
-                    try:
-                        write_atomic(path, new_data)
-                    except OSError as e:
-                        out.error = f"无法写入修复结果：{e.strerror or e}（原文件未改动）"
+                    refusal = _unsafe_to_rewrite(path, before)
+                    if refusal is None:
+                        try:
+                            write_atomic(os.path.realpath(path), new_data)  # a symlink keeps pointing at it
+                        except OSError as e:
+                            refusal = f"无法写入修复结果：{_os_reason(e)}（原文件未改动）"
+                    if refusal is not None:
+                        out.error = refusal
                         out.explicit = True  # an error even for a file found in a folder
                         return out
                     if cache is not None:
@@ -429,18 +436,54 @@ class Progress:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+def _unsafe_to_rewrite(path: str, before) -> str | None:
+    """Why a fix must not be written to ``path`` (its content would be lost or its links broken), or None."""
+    try:
+        now = os.stat(path)
+    except OSError as e:
+        return f"无法写入修复结果：{_os_reason(e)}（原文件未改动）"
+    if before is not None and (now.st_mtime_ns, now.st_size) != (before.st_mtime_ns, before.st_size):
+        return "文件在检查期间被修改过：为免覆盖新内容，修复未写入；请重新运行"
+    if not os.access(path, os.W_OK) or not now.st_mode & 0o222:  # root may write anything: honour the mode
+        return "文件是只读的：修复未写入（如确需修改，请先取消只读）"
+    if now.st_nlink > 1:
+        return f"文件有 {now.st_nlink} 个硬链接：改写会拆开链接，修复未写入；可用 --diff 查看修改后手工改"
+    return None
+
+
+# Larger inputs are refused: no plan is this big, and a device or a runaway pipe must not eat memory.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
 def _read(path: str) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(f"标准输入超过 {MAX_INPUT_BYTES // 2**20} MB，不像是一份文稿")
+        return data
+    if os.path.islink(path) and not os.path.exists(path):
+        raise InputError("是失效的符号链接（指向的文件不存在，或链接成环）")
     if not os.path.exists(path):
         raise InputError("文件不存在")
     if os.path.isdir(path):
         raise InputError("是目录")
     try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("不是普通文件（设备、管道或套接字），不能检查")
+        if st.st_size > MAX_INPUT_BYTES:
+            raise InputError(f"超过 {MAX_INPUT_BYTES // 2**20} MB，不像是一份文稿")
         with open(path, "rb") as f:
             return f.read()
     except OSError as e:
-        raise InputError(f"无法读取：{e.strerror}") from None
+        raise InputError(f"无法读取：{_os_reason(e)}") from None
+
+
+def _os_reason(e: OSError) -> str:
+    """An operating-system error in Chinese where it is a common one."""
+    return {errno.EACCES: "没有读取权限", errno.EPERM: "没有权限", errno.ENOENT: "文件不存在",
+            errno.EISDIR: "是目录", errno.ELOOP: "符号链接成环", errno.ENOSPC: "磁盘空间不足",
+            errno.EROFS: "文件系统只读"}.get(e.errno, e.strerror or str(e))
 
 
 def _fix(linter: Linter, doc, diags, config, unsafe: bool):
