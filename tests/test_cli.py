@@ -259,3 +259,12 @@ def test_fix_says_a_docx_is_not_rewritten(tmp_path):
     r = run_cli("check", str(path), "--fix")
     assert path.read_bytes() == before
     assert "不改写" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("value,needle", [("0001-01-01", "1900—2199"), ("2024-02-30", "不存在"), ("2024/3/1", "YYYY-MM-DD")])
+def test_bad_date_option_is_one_clear_line(tmp_path, value, needle):
+    p = tmp_path / "a.md"
+    p.write_text("正文。\n", encoding="utf-8")
+    r = run_cli("check", str(p), "--date", value)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and needle in err and len(err.strip().splitlines()) == 1

@@ -139,6 +139,14 @@ def test_signature_above_the_attachments():
     assert doc.date == dt.date(2025, 3, 5) and doc.date_info.source == "signature"
 
 
+@pytest.mark.parametrize("value", ["2023-02-30", "0000-01-01", "[1, 2]", "明年"])
+def test_an_invalid_front_matter_date_is_set_aside_with_a_reason(value):
+    from planlint.readers.text import read_text_document
+
+    doc = read_text_document("a.md", f"---\ndate: {value}\n---\n\n# 2024年社区工作计划\n\n正文。\n".encode())
+    assert doc.date == dt.date(2024, 1, 1) and "front matter 的 date 无效" in doc.date_info.reason
+
+
 def test_today_when_nothing_else():
     doc = Document("没有日期的一段话。\n", "a.txt")
     assert doc.date == dt.date.today() and doc.date_info.source == "today"

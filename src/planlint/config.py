@@ -151,6 +151,8 @@ def from_mapping(data: Any, path: Path | None, root: Path) -> Config:
                 from planlint.docdate import parse_iso
 
                 cfg.date = parse_iso(value)
+                if not 1900 <= cfg.date.year <= 2199:
+                    raise ValueError
             except (ValueError, TypeError):
                 from planlint.docdate import bad_date_reason
 

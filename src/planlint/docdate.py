@@ -93,6 +93,8 @@ def bad_date_reason(value) -> str:
     """Why ``value`` is no YYYY-MM-DD date, for error messages: “不存在” or the format expected."""
     text = str(value).strip()
     if len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit():
+        if not 1900 <= int(text[:4]) <= 2199:
+            return f"日期“{text}”的年份应在 1900—2199 之间"
         return f"日期“{text}”不存在（月应为 1—12，日不能超过当月天数）"
     return f"日期应写作 YYYY-MM-DD（如 2024-03-01），而不是“{text}”"
 

@@ -216,6 +216,30 @@ class Document:
 
     @functools.cached_property
     def date_info(self) -> DocDate:
+        from planlint.docdate import DocDate
+        from planlint.dockind import kind_from_title
+
+        if self._date_override:
+            return self._date_override
+        fm = self.front_matter.get("date")
+        if fm:
+            from planlint.docdate import bad_date_reason, parse_iso
+
+            try:
+                if not isinstance(fm, (str, dt.date)):
+                    raise ValueError  # a list, a mapping, an alias bomb: never stringify it
+                value = parse_iso(fm)
+                if not 1900 <= value.year <= 2199:
+                    raise ValueError
+                return DocDate(value, "front-matter", "取自文首 front matter 的 date")
+            except (ValueError, OverflowError):
+                shown = fm if isinstance(fm, (str, dt.date)) else "（不是日期）"
+                found = self._date_from_text(kind_from_title)
+                why = bad_date_reason(shown) if isinstance(shown, str) else "不是日期"
+                return DocDate(found.value, found.source, f"front matter 的 date 无效（{why}），已忽略；{found.reason}")
+        return self._date_from_text(kind_from_title)
+
+    def _date_from_text(self, kind_from_title) -> "DocDate":
         from planlint.docdate import (
             ATTACHMENT_START,
             LOOKS_BACK_TITLE,
@@ -225,18 +249,7 @@ class Document:
             signature_date,
             title_year,
         )
-        from planlint.dockind import kind_from_title
 
-        if self._date_override:
-            return self._date_override
-        fm = self.front_matter.get("date")
-        if fm:
-            try:
-                from planlint.docdate import parse_iso
-
-                return DocDate(parse_iso(fm), "front-matter", "取自文首 front matter 的 date")
-            except ValueError:
-                pass
         blocks = self.prose_blocks
         found = signature_date([(b.line, self.text[b.start:b.end]) for b in reversed(blocks[-SIGNATURE_WINDOW:])])
         if not found:

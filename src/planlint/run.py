@@ -93,6 +93,8 @@ def run_check(req: CheckRequest) -> int:
 
             date = parse_iso(req.date)
     except ValueError:
+        date = None
+    if req.date and (date is None or not 1900 <= date.year <= 2199):
         from planlint.docdate import bad_date_reason
 
         raise PlanlintError(f"--date：{bad_date_reason(req.date)}") from None

@@ -16,6 +16,7 @@ import marshal
 import os
 import struct
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +67,15 @@ def tokenizer():
     with _lock:
         if _tokenizer is None:
             jieba = _import_jieba()
-            jieba.setLogLevel(logging.WARNING)
-            logging.getLogger("jieba").setLevel(logging.WARNING)
+            # jieba logs a traceback when it cannot write its own cache: planlint prints nothing of it
+            jieba.setLogLevel(logging.CRITICAL)
+            logging.getLogger("jieba").setLevel(logging.CRITICAL)
             tk = jieba.Tokenizer()
             loaded = _sharded_dictionary(jieba) if os.environ.get("PLANLINT_JIEBA_SHARDS", "1") != "0" else None
             if loaded is None:
+                # jieba's own cache, one per user (a shared /tmp/jieba.cache owned by another user fails)
+                tk.tmp_dir = tempfile.gettempdir()
+                tk.cache_file = f"jieba.planlint-{os.getuid() if hasattr(os, 'getuid') else 'u'}.cache"
                 tk.initialize()
             else:
                 tk.FREQ, tk.total = loaded
