@@ -200,3 +200,13 @@ def test_corpus_at_today_finds_old_guidance(corpus):
     assert counts.get("policy/superseded-plenum", 0) >= 15
     assert counts.get("policy/superseded-five-year-plan", 0) >= 10
     assert counts.get("policy/past-event-welcome", 0) >= 5
+
+
+def test_a_line_without_punctuation_is_read_in_bounded_windows():
+    from planlint.rules.policy.context import MAX_REACH, Usage
+
+    text = "深入贯彻党的十八大精神推动发展" * 2000  # 30,000 characters, no clause or sentence break
+    doc, _ = check_text(text + "\n", "a.md", select=["policy"], date="2024-01-01")
+    mid = len(text) // 2
+    u = Usage(doc, mid, mid + 3)
+    assert u.se - u.ss <= 2 * MAX_REACH + 3 and u.ce - u.cs <= 2 * MAX_REACH + 3

@@ -50,12 +50,19 @@ HISTORY_HEADING = regex.compile(r"回顾|总结|成绩|成效|成就|完成情�
 YEAR = regex.compile(r"(?<![0-9０-９])([12][0-9]{3}|[12１２][0-9０-９]{3}|[一二][〇○零O０0一二三四五六七八九]{3})\s*年")
 
 
+# A clause or sentence is read at most this far on each side of a reference: real sentences are far
+# shorter, and a line with no punctuation at all must not make every reference scan all of it.
+MAX_REACH = 300
+
+
 def clause(text: str, start: int, end: int, lo: int, hi: int, breaks: str = CLAUSE_BREAK) -> tuple[int, int]:
     s = start
-    while s > lo and text[s - 1] not in breaks:
+    floor = max(lo, start - MAX_REACH)
+    while s > floor and text[s - 1] not in breaks:
         s -= 1
     e = end
-    while e < hi and text[e] not in breaks:
+    ceiling = min(hi, end + MAX_REACH)
+    while e < ceiling and text[e] not in breaks:
         e += 1
     return s, e
 
