@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import re
 import time
 from pathlib import Path
@@ -354,3 +355,29 @@ def test_a_fifo_or_device_is_refused_not_read_forever(tmp_path):
     r = run_cli("check", str(fifo), "/dev/zero")
     err = r.stderr.decode()
     assert r.returncode == 2 and err.count("不是普通文件") == 2 and "Traceback" not in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and fork: Linux")
+def test_ctrl_c_during_a_parallel_fix_run_stops_cleanly(tmp_path):
+    import signal
+    import subprocess
+
+    for i in range(300):
+        (tmp_path / f"f{i}.md").write_text("推动推动建设，加强管理,落实责任。\n", encoding="utf-8")
+    for i in range(4):
+        (tmp_path / f"z{i}.txt").write_text("为做好年度工作，深入贯彻党的十八大精神，推动推动发展。" * 3000 + "\n",
+                                          encoding="utf-8")
+    cmd = [sys.executable, "-m", "planlint", "check", str(tmp_path), "-j", "2", "--fix", "--unsafe-fixes", "--no-cache"]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(2.0)
+    os.killpg(p.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    try:
+        _, err = p.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        raise AssertionError("planlint -j 2 did not stop after Ctrl-C") from None
+    assert p.returncode in (0, 1, 130), err.decode()
+    assert b"Traceback" not in err
+    assert not list(tmp_path.glob(".planlint-*"))  # no temp file of a cut-off write
+    for f in tmp_path.glob("f*.md"):  # every file is either untouched or completely fixed
+        assert f.read_text(encoding="utf-8") in ("推动推动建设，加强管理,落实责任。\n", "推动建设，加强管理，落实责任。\n")

@@ -218,7 +218,7 @@ def load_file(path: Path) -> Config | None:
     except UnicodeDecodeError:
         raise ConfigError("配置文件既不是 UTF-8 也不是 GBK 编码：请另存为 UTF-8", str(path)) from None
     try:
-        data = yaml.load(text, Loader=yamlsafe.UserLoader)
+        data = yamlsafe.user_load(text)
     except yaml.YAMLError as e:
         raise ConfigError(yamlsafe.describe_error(e, text), str(path)) from None
     return from_mapping(data, path, path.parent)

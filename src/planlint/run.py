@@ -362,17 +362,28 @@ def _cpu_count() -> int:
 
 # --- worker processes ----------------------------------------------------------------------------
 _WORKER: Checker | None = None
+_STOP = None  # a multiprocessing Event the parent sets on Ctrl-C (inherited by forked workers)
 
 
 def _init_worker(req: CheckRequest, date, fail_on) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent alone handles it, and a worker finishes the
+    # file it is writing (a fix is never cut off half-way).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _WORKER is None:  # spawned (not forked): build our own
         _WORKER = Checker(req, date, fail_on)
 
 
 def _work(chunk: list[tuple[int, Target]]) -> list[Outcome]:
     assert _WORKER is not None
-    return [_WORKER.check(i, t) for i, t in chunk]
+    out = []
+    for i, t in chunk:
+        if _STOP is not None and _STOP.is_set():
+            break  # Ctrl-C in the parent: stop between files, never inside a write
+        out.append(_WORKER.check(i, t))
+    return out
 
 
 def _parallel(checker: Checker, items: list[tuple[int, Target]], jobs: int):
@@ -380,7 +391,7 @@ def _parallel(checker: Checker, items: list[tuple[int, Target]], jobs: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _WORKER
+    global _WORKER, _STOP
     if sys.platform.startswith("linux"):
         # fork: workers start with the plugins already imported and the configs already read.
         ctx = multiprocessing.get_context("fork")
@@ -389,13 +400,23 @@ def _parallel(checker: Checker, items: list[tuple[int, Target]], jobs: int):
     else:  # pragma: no cover - spawn elsewhere
         ctx = multiprocessing.get_context()
     chunks = [items[k:k + JOBS_CHUNK] for k in range(0, len(items), JOBS_CHUNK)]
+    _STOP = ctx.Event() if sys.platform.startswith("linux") else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(checker.req, checker.options.date, checker.options.fail_on))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(checker.req, checker.options.date, checker.options.fail_on)) as pool:
-            for outs in pool.map(_work, chunks):
-                yield from outs
+        for outs in pool.map(_work, chunks):
+            yield from outs
+    except BaseException:
+        # Ctrl-C or an error: drop the chunks not started; running ones stop after their current file
+        if _STOP is not None:
+            _STOP.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         _WORKER = None
+        _STOP = None
 
 
 # --- progress ------------------------------------------------------------------------------------

@@ -31,6 +31,11 @@ def safe_load(text: str) -> Any:
     return yaml.load(text, Loader=SafeLoader)
 
 
+def user_load(text: str) -> Any:
+    """Parse a file a user wrote (config, front matter) safely, with dates left as text."""
+    return yaml.load(text, Loader=UserLoader)
+
+
 def decode_user_file(raw: bytes) -> str:
     """A user's YAML file as text: UTF-8 (with or without BOM), or GB18030/GBK as Notepad on Chinese
     Windows saves "ANSI". Raises UnicodeDecodeError when it is neither."""

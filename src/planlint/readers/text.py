@@ -72,7 +72,7 @@ def front_matter(text: str) -> dict:
     for i in range(1, min(len(lines), 200)):
         if lines[i].strip() in ("---", "..."):
             try:  # dates stay text: the date reader says what is wrong with 2023-02-30
-                data = yaml.load("\n".join(lines[1:i]), Loader=yamlsafe.UserLoader)
+                data = yamlsafe.user_load("\n".join(lines[1:i]))
             except (yaml.YAMLError, ValueError, RecursionError):
                 return {}
             return data if isinstance(data, dict) else {}
