@@ -268,3 +268,14 @@ def test_bad_date_option_is_one_clear_line(tmp_path, value, needle):
     r = run_cli("check", str(p), "--date", value)
     err = r.stderr.decode()
     assert r.returncode == 2 and needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_empty_select_and_utf16_without_bom_are_told_plainly(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("正文。\n", encoding="utf-8")
+    r = run_cli("check", str(p), "--select", ",,")
+    assert r.returncode == 2 and "没有写任何规则" in r.stderr.decode()
+    u = tmp_path / "u.txt"
+    u.write_bytes("社区工作计划\n一、指导思想\n坚持党建引领。\n".encode("utf-16-le"))
+    r = run_cli("check", str(u))
+    assert r.returncode == 2 and "UTF-16" in r.stderr.decode()

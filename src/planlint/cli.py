@@ -21,12 +21,14 @@ app = typer.Typer(
 )
 
 
-def _split(values: Optional[List[str]]) -> Optional[List[str]]:
+def _split(values: Optional[List[str]], option: str = "") -> Optional[List[str]]:
     if values is None:
         return None
     out = []
     for v in values:
         out.extend(x.strip() for x in v.split(",") if x.strip())
+    if option and not out:
+        raise PlanlintError(f"{option} 没有写任何规则：请写规则 id 或命名空间，如 {option} placeholder,policy")
     return out
 
 
@@ -65,7 +67,7 @@ def check(
     from planlint.run import CheckRequest, run_check
 
     req = CheckRequest(
-        paths=paths, fmt=format, fail_on=fail_on, date=date, select=_split(select), ignore=_split(ignore) or [],
+        paths=paths, fmt=format, fail_on=fail_on, date=date, select=_split(select, "--select"), ignore=_split(ignore) or [],
         fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, statistics=statistics, config=config,
         stdin_filename=stdin_filename, jobs=jobs, use_cache=not no_cache, quiet=quiet, debug=debug,
         rule_timeout=rule_timeout,

@@ -52,7 +52,7 @@ def read_docx(path: str, data: bytes) -> Document:
     except InputError:
         raise
     except Exception as e:  # python-docx raises many kinds on corrupt parts
-        raise InputError(f"无法读取 .docx：{type(e).__name__}") from None
+        raise InputError(f"无法读取 .docx：{_why(e)}；请用 Word 打开后另存为 .docx 再检查") from None
 
     lines: list[str] = []
     hints: dict[int, tuple[str, int]] = {}
@@ -90,7 +90,7 @@ def read_docx(path: str, data: bytes) -> Document:
         for child in d.element.body.iterchildren():
             visit(child, d, False)
     except Exception as e:
-        raise InputError(f"无法读取 .docx 内容：{type(e).__name__}") from None
+        raise InputError(f"无法读取 .docx 内容：{_why(e)}；请用 Word 打开后另存为 .docx 再检查") from None
     return Document("\n".join(lines), path, line_hints=hints, line_label="段", fixable=False,
                     encoding="docx")
 
@@ -100,3 +100,15 @@ def planlint_load_document(path, data, config):
     if not str(path).lower().endswith(".docx"):
         return None
     return read_docx(path, data)
+
+
+def _why(e: Exception) -> str:
+    """What kind of damage a python-docx or lxml exception means, in Chinese."""
+    name = type(e).__name__
+    if "XMLSyntax" in name or "ParseError" in name:
+        return "文件内部的 XML 损坏"
+    if "KeyError" in name or "PackageNotFound" in name:
+        return "缺少 Word 文档必需的部件"
+    if "BadZip" in name or "zip" in str(e).lower():
+        return "压缩包损坏"
+    return f"文件结构无法识别（{name}）"

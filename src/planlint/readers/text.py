@@ -43,6 +43,8 @@ def decode(data: bytes) -> tuple[str, str, bool]:
         except UnicodeDecodeError:
             raise InputError("以 UTF-16 BOM 开头，但内容不是有效的 UTF-16") from None
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        if _looks_like_utf16(data[:BINARY_SNIFF_BYTES]):
+            raise InputError("像是不带 BOM 的 UTF-16 编码（“Unicode”）：请另存为 UTF-8 再检查")
         raise InputError("是二进制文件，不是文本文档（含 NUL 字节）")
     try:
         return data.decode("utf-8"), "utf-8", False
@@ -52,6 +54,19 @@ def decode(data: bytes) -> tuple[str, str, bool]:
         return data.decode("gb18030"), "gb18030", False
     except UnicodeDecodeError:
         raise InputError("编码无法识别：既不是 UTF-8 也不是 GB18030/GBK；请另存为 UTF-8") from None
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 without a BOM: it decodes cleanly one way, with few control characters."""
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = head[: len(head) // 2 * 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in sample if c < " " and c not in "\r\n\t")
+        if sample and controls <= len(sample) // 50:
+            return True
+    return False
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
