@@ -144,3 +144,22 @@ def test_cache_key_follows_the_code(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_mod, "_code_fp", "something else")
     assert ResultCache.for_config(Config(root=tmp_path)).key("x.md", b"d") != a
     assert (REPO / ".gitignore").read_text().count(".planlint_cache") >= 1
+
+
+def test_old_jieba_shard_files_are_pruned(tmp_path):
+    import os
+
+    from planlint.words import KEEP_SHARD_FILES, _prune_shards
+
+    files = []
+    for i in range(8):
+        f = tmp_path / f"jieba-{i:016x}.shards"
+        f.write_bytes(b"x")
+        os.utime(f, (1_000_000 + i, 1_000_000 + i))
+        files.append(f)
+    (tmp_path / "results.cache").write_bytes(b"kept")
+    _prune_shards(files[0])
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert files[0].name in left and "results.cache" in left
+    assert len([n for n in left if n.endswith(".shards")]) == 1 + KEEP_SHARD_FILES
+    assert files[-1].name in left  # the most recently used are the ones kept

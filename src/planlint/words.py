@@ -73,9 +73,7 @@ def tokenizer():
             tk = jieba.Tokenizer()
             loaded = _sharded_dictionary(jieba) if os.environ.get("PLANLINT_JIEBA_SHARDS", "1") != "0" else None
             if loaded is None:
-                # jieba's own cache, one per user (a shared /tmp/jieba.cache owned by another user fails)
-                tk.tmp_dir = tempfile.gettempdir()
-                tk.cache_file = f"jieba.planlint-{os.getuid() if hasattr(os, 'getuid') else 'u'}.cache"
+                _private_jieba_cache(tk)
                 tk.initialize()
             else:
                 tk.FREQ, tk.total = loaded
@@ -224,6 +222,7 @@ def _sharded_dictionary(jieba):
     except (OSError, ValueError, EOFError, TypeError, struct.error):
         pass
     full = jieba.Tokenizer()
+    _private_jieba_cache(full)
     full.initialize()  # jieba's own way (its marshal cache, or parsing dict.txt)
     data = build_shards(full.FREQ, full.total)
     try:
@@ -232,4 +231,26 @@ def _sharded_dictionary(jieba):
         replace_file(path, data)
     except OSError:
         return full.FREQ, full.total  # cannot cache: use the full dictionary this time
+    _prune_shards(path)
     return parse_shards(data)
+
+
+# Shard files kept besides the one in use (one per jieba install and Python version; a test suite that
+# builds virtualenvs would otherwise leave one of 9 MB per environment).
+KEEP_SHARD_FILES = 3
+
+
+def _prune_shards(current: Path) -> None:
+    try:
+        others = sorted((p for p in current.parent.glob("jieba-*.shards") if p != current),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_SHARD_FILES:]:
+            old.unlink()
+    except OSError:
+        pass  # another process pruned it first, or the folder is read-only
+
+
+def _private_jieba_cache(tk) -> None:
+    """jieba's own marshal cache, one per user: a shared /tmp/jieba.cache owned by someone else fails."""
+    tk.tmp_dir = tempfile.gettempdir()
+    tk.cache_file = f"jieba.planlint-{os.getuid() if hasattr(os, 'getuid') else 'u'}.cache"
