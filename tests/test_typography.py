@@ -40,6 +40,7 @@ STRAY = "typography/stray-period"
     ("**注意**:按时报送。\n", "**注意**：按时报送。\n"),
     ("营业收入同比增长15%;\n利润增长8%,\n", "营业收入同比增长15%；\n利润增长8%，\n"),
     ("加强学习…提高素质，会议强调……要落实。\n", "加强学习……提高素质，会议强调……要落实。\n"),
+    ("全面推广使用国产CPU.\n详见附件1.\n", "全面推广使用国产CPU。\n详见附件1。\n"),
 ])
 def test_halfwidth_fix(before, after):
     assert _fixed(before, HALF) == after
@@ -58,6 +59,7 @@ def test_halfwidth_fix(before, after):
     "abcd39f1fb7f426d9dfb6bd0fa1f2146:\n四川省第十四届人民代表大会\n",
     "&#9826;电视 &#9826;广播\n",
     "Version 2.0;\n上班时间8:30;\n",
+    "网址为www.gov.cn.\n版本号V2.0.\n",
 ])
 def test_halfwidth_quiet(text):
     assert _diags(text, HALF, "x.txt") == []

@@ -62,7 +62,11 @@ def _in_chinese(text: str, i: int, lo: int, hi: int) -> bool:
         # Only a sentence end: "…奋斗." at the end of a paragraph or before more Chinese.
         # Between two Han characters it is typography/stray-period; before Latin it is a file name.
         if not (is_han(left) or left in CJK_CLOSERS):
-            return False
+            # 全面推广使用国产CPU. — a term inside Chinese prose ending the paragraph
+            j = i
+            while j > lo and text[j - 1] in _TERM_CHARS:
+                j -= 1
+            return after == "" and j < i and j > lo and is_han(text[j - 1])
         return after == "" or (after in _SPACES and (right == "" or is_han(right)))
     if is_digit(left) and is_digit(after):
         return False  # 8:30, 1:1000, 8,500
