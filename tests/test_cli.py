@@ -279,3 +279,10 @@ def test_empty_select_and_utf16_without_bom_are_told_plainly(tmp_path):
     u.write_bytes("社区工作计划\n一、指导思想\n坚持党建引领。\n".encode("utf-16-le"))
     r = run_cli("check", str(u))
     assert r.returncode == 2 and "UTF-16" in r.stderr.decode()
+
+
+def test_a_newline_in_a_file_name_does_not_split_an_output_line(tmp_path):
+    (tmp_path / "a\nb.md").write_text("推动推动建设。\n", encoding="utf-8")
+    r = run_cli("check", str(tmp_path), "--no-cache")
+    lines = r.stdout.decode().splitlines()
+    assert r.returncode == 1 and len(lines) == 1 and "a\\nb.md:1:1:" in lines[0]

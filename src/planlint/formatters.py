@@ -39,11 +39,18 @@ def sort(items: list[Located]) -> list[Located]:
     return sorted(items, key=Located.sort_key)
 
 
+def _one_line(path: str) -> str:
+    """A path as one line of output: a newline or tab in a file name is shown escaped (\\n, \\t)."""
+    if not any(c in path for c in "\n\r\t"):
+        return path
+    return path.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 def format_text(items: list[Located]) -> str:
     out = []
     for it in sort(items):
         line, col = it.start
-        out.append(f"{it.path}:{line}:{col}: {it.diag.severity} {it.diag.rule} {it.diag.message}")
+        out.append(f"{_one_line(it.path)}:{line}:{col}: {it.diag.severity} {it.diag.rule} {it.diag.message}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -57,7 +64,7 @@ def format_full(items: list[Located]) -> str:
     for it in sort(items):
         line, col = it.start
         d = it.diag
-        out.append(f"{it.path}:{line}:{col}: {d.severity} {d.rule} {d.message}")
+        out.append(f"{_one_line(it.path)}:{line}:{col}: {d.severity} {d.rule} {d.message}")
         lines = it.doc.lines
         li = line - 1
         src = lines.line_text(li).expandtabs(1)
