@@ -379,3 +379,13 @@ def test_parallel_paragraphs_are_no_near_duplicates_but_a_touched_up_pair_is():
 def test_repeated_word_quiet_on_noun_verb_overlap_and_emphasis(text):
     _, diags = check_text(text + "\n", "a.txt", select=["text/repeated-word"])
     assert diags == []
+
+
+@pytest.mark.parametrize("text", [
+    "要加强统筹协调，确保按时完成。", "责任单位：县住建局；完成时限：2024年12月底前。",
+    "“四个意识”、“四个自信”，做到“两个维护”！", "1. 加强学习,提高素质；", "",
+])
+def test_the_refrain_pass_keys_sentences_as_the_main_pass_does(text):
+    from planlint.rules.text.duplicate_sentence import _sentence, _sentence_key
+
+    assert _sentence_key(text, 0, len(text)) == _sentence(text, 0, len(text)).key

@@ -148,11 +148,9 @@ def from_mapping(data: Any, path: Path | None, root: Path) -> Config:
                 raise ConfigError(f"“fail-on” 应为 error / warning / info，而不是 “{value}”", where) from None
         elif norm == "date":
             try:
-                from planlint.docdate import parse_iso
+                from planlint.docdate import parse_document_date
 
-                cfg.date = parse_iso(value)
-                if not 1900 <= cfg.date.year <= 2199:
-                    raise ValueError
+                cfg.date = parse_document_date(value)
             except (ValueError, TypeError):
                 from planlint.docdate import bad_date_reason
 

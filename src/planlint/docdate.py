@@ -24,6 +24,8 @@ PAGE_STAMP = regex.compile(
 )
 TITLE_YEAR = regex.compile(rf"{_Y}\s*(?:年|—|-)")
 
+# The years a document date may fall in (the knowledge base spans them; a typo like 0001 must not).
+YEARS = range(1900, 2200)
 # How many prose blocks from the end to look for a signature date.
 SIGNATURE_WINDOW = 8
 # Where attachments begin (附件1 / 附件：), after the 落款 of a notice or 方案.
@@ -56,7 +58,7 @@ def parse_date_match(m) -> dt.date | None:
 
 def parse_year(s: str) -> int | None:
     v = to_int(s)
-    return v if v and 1900 <= v <= 2199 else None
+    return v if v and v in YEARS else None
 
 
 def signature_date(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] | None:
@@ -89,14 +91,27 @@ def title_year(title: str) -> int | None:
     return None
 
 
+def iso_shaped(text: str) -> bool:
+    """``text`` is written as YYYY-MM-DD, whether or not that day exists."""
+    return len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()
+
+
 def bad_date_reason(value) -> str:
     """Why ``value`` is no YYYY-MM-DD date, for error messages: “不存在” or the format expected."""
     text = str(value).strip()
-    if len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit():
-        if not 1900 <= int(text[:4]) <= 2199:
-            return f"日期“{text}”的年份应在 1900—2199 之间"
+    if iso_shaped(text):
+        if int(text[:4]) not in YEARS:
+            return f"日期“{text}”的年份应在 {YEARS.start}—{YEARS.stop - 1} 之间"
         return f"日期“{text}”不存在（月应为 1—12，日不能超过当月天数）"
     return f"日期应写作 YYYY-MM-DD（如 2024-03-01），而不是“{text}”"
+
+
+def parse_document_date(value: "str | dt.date") -> dt.date:
+    """A document date given by a user (--date, config, front matter); ValueError outside YEARS."""
+    value = parse_iso(value)
+    if value.year not in YEARS:
+        raise ValueError(f"year {value.year} out of range")
+    return value
 
 
 def parse_iso(value: "str | dt.date") -> dt.date:

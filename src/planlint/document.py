@@ -217,29 +217,26 @@ class Document:
     @functools.cached_property
     def date_info(self) -> DocDate:
         from planlint.docdate import DocDate
-        from planlint.dockind import kind_from_title
 
         if self._date_override:
             return self._date_override
         fm = self.front_matter.get("date")
         if fm:
-            from planlint.docdate import bad_date_reason, parse_iso
+            from planlint.docdate import bad_date_reason, parse_document_date
 
-            try:
-                if not isinstance(fm, (str, dt.date)):
-                    raise ValueError  # a list, a mapping, an alias bomb: never stringify it
-                value = parse_iso(fm)
-                if not 1900 <= value.year <= 2199:
-                    raise ValueError
-                return DocDate(value, "front-matter", "取自文首 front matter 的 date")
-            except (ValueError, OverflowError):
-                shown = fm if isinstance(fm, (str, dt.date)) else "（不是日期）"
-                found = self._date_from_text(kind_from_title)
-                why = bad_date_reason(shown) if isinstance(shown, str) else "不是日期"
-                return DocDate(found.value, found.source, f"front matter 的 date 无效（{why}），已忽略；{found.reason}")
-        return self._date_from_text(kind_from_title)
+            if not isinstance(fm, (str, dt.date)):  # a list, a mapping, an alias bomb: never stringify it
+                why = "不是日期"
+            else:
+                try:
+                    return DocDate(parse_document_date(fm), "front-matter", "取自文首 front matter 的 date")
+                except ValueError:
+                    why = bad_date_reason(fm)
+            found = self._date_from_text()
+            return DocDate(found.value, found.source, f"front matter 的 date 无效（{why}），已忽略；{found.reason}")
+        return self._date_from_text()
 
-    def _date_from_text(self, kind_from_title) -> "DocDate":
+    def _date_from_text(self) -> "DocDate":
+        from planlint.dockind import kind_from_title
         from planlint.docdate import (
             ATTACHMENT_START,
             LOOKS_BACK_TITLE,
@@ -266,13 +263,14 @@ class Document:
         titled, y = None, None
         for b in blocks[:TITLE_WINDOW]:
             t = self.text[b.content_start:b.end].strip()
-            if len(t) > TITLE_MAX_CHARS or not title_year(t):
+            year = title_year(t) if len(t) <= TITLE_MAX_CHARS else None
+            if not year:
                 continue
             if kind_from_title(t, self.kind_words):
-                titled, y = t, title_year(t)
+                titled, y = t, year
                 break
             if b is self.title_block and titled is None:
-                titled, y = t, title_year(t)  # 2024—2026年乡村旅游发展规划: a year but no known kind word
+                titled, y = t, year  # 2024—2026年乡村旅游发展规划: a year but no known kind word
         if y:
             if self.kind == "总结":
                 return DocDate(dt.date(y, 12, 31), "title", f"取自标题年份“{y}年”，总结按年末计")

@@ -86,18 +86,14 @@ def run_check(req: CheckRequest) -> int:
         fail_on = Severity.parse(req.fail_on) if req.fail_on else None
     except ValueError:
         raise PlanlintError(f"--fail-on 应为 error / warning / info，而不是 “{req.fail_on}”") from None
-    try:
-        date = None
-        if req.date:
-            from planlint.docdate import parse_iso
+    date = None
+    if req.date:
+        from planlint.docdate import bad_date_reason, parse_document_date
 
-            date = parse_iso(req.date)
-    except ValueError:
-        date = None
-    if req.date and (date is None or not 1900 <= date.year <= 2199):
-        from planlint.docdate import bad_date_reason
-
-        raise PlanlintError(f"--date：{bad_date_reason(req.date)}") from None
+        try:
+            date = parse_document_date(req.date)
+        except ValueError:
+            raise PlanlintError(f"--date：{bad_date_reason(req.date)}") from None
     if req.jobs < 0:
         raise PlanlintError(f"--jobs 应为非负整数，而不是 {req.jobs}")
     checker = Checker(req, date, fail_on)
@@ -127,7 +123,7 @@ def run_check(req: CheckRequest) -> int:
                 skipped += 1
             continue
         files += 1
-        if req.fix and str(out.shown).lower().endswith(".docx"):
+        if req.fix and out.doc is not None and not out.doc.fixable:  # a .docx: read, never rewritten
             docx_unfixed += sum(1 for d in out.diags if d.fix and (d.fix.safe or req.unsafe_fixes))
         if out.fixed:
             fixed_total += out.fixed
@@ -223,7 +219,7 @@ class Checker:
         if cache is None:
             return None
         try:
-            data = _read(target.path)
+            data, _ = _read(target.path)
         except InputError:
             return None
         diags = cache.get(cache.key(target.path, data))
@@ -262,8 +258,7 @@ class Checker:
         config = self.finder.for_path(shown if path == "-" else path)
         linter = self.linter
         try:
-            before = os.stat(path) if path != "-" and req.fix else None
-            data = _read(path)
+            data, before = _read(path)
             doc = linter.load(shown, data, config)
             diags = linter.check(doc, config)
         except InputError as e:
@@ -478,26 +473,28 @@ def _unsafe_to_rewrite(path: str, before) -> str | None:
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
-def _read(path: str) -> bytes:
+def _read(path: str) -> tuple[bytes, "os.stat_result | None"]:
+    """The bytes of ``path`` (``-``: standard input) and the file's stat as it was read."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
             raise InputError(f"标准输入超过 {MAX_INPUT_BYTES // 2**20} MB，不像是一份文稿")
-        return data
-    if os.path.islink(path) and not os.path.exists(path):
-        raise InputError("是失效的符号链接（指向的文件不存在，或链接成环）")
-    if not os.path.exists(path):
-        raise InputError("文件不存在")
-    if os.path.isdir(path):
-        raise InputError("是目录")
+        return data, None
     try:
         st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError("不是普通文件（设备、管道或套接字），不能检查")
-        if st.st_size > MAX_INPUT_BYTES:
-            raise InputError(f"超过 {MAX_INPUT_BYTES // 2**20} MB，不像是一份文稿")
+    except FileNotFoundError:
+        raise InputError("是失效的符号链接（指向的文件不存在）" if os.path.islink(path) else "文件不存在") from None
+    except OSError as e:
+        raise InputError(f"无法读取：{_os_reason(e)}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("是目录")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("不是普通文件（设备、管道或套接字），不能检查")
+    if st.st_size > MAX_INPUT_BYTES:
+        raise InputError(f"超过 {MAX_INPUT_BYTES // 2**20} MB，不像是一份文稿")
+    try:
         with open(path, "rb") as f:
-            return f.read()
+            return f.read(), st
     except OSError as e:
         raise InputError(f"无法读取：{_os_reason(e)}") from None
 

@@ -99,10 +99,17 @@ def _share(text, sent, qs, k):
     _, x = found
     if not x.exact or comparative(text, x, sent.start) or not y.value:
         return None
+    return _share_mismatch(x, y, z)
+
+
+def _share_mismatch(x: Quantity, y: Quantity, z: Quantity, whole: str = "") -> str | None:
+    """The message when the share ``z`` is not ``x`` ÷ ``y`` within rounding, else None; ``whole`` names
+    the whole when the text names it instead of restating its figure."""
     expected = x.value / y.value * 100
     if abs(expected - z.value) <= _tol_ratio(expected, z, x, y):
         return None
-    return (f"{x.shown()} ÷ {y.shown()} = {_pct(expected)}%，与所写的{format_decimal(z.number)}%不符："
+    named = f"（{whole}）" if whole else ""
+    return (f"{x.shown()} ÷ {y.shown()}{named} = {_pct(expected)}%，与所写的{format_decimal(z.number)}%不符："
             "请核对两个数或百分比")
 
 
@@ -114,25 +121,26 @@ def _growth(text, sent, qs, k):
     b = qs[k - 1]
     if b.end > verb.start() or not _TO_VERB.fullmatch(text, b.end, verb.start()) or not b.exact:
         return None
-    a = qs[k - 2]
+    ai = k - 2
     share_between = False
-    if a.category == "percent" and k >= 4 and text[a.start - 1:a.start] == "的" and qs[k - 4].key == b.key:
+    if qs[ai].category == "percent" and k >= 4 and text[qs[ai].start - 1:qs[ai].start] == "的" \
+            and qs[k - 4].key == b.key:
         # 完成98350万元，为预算113830万元的86.4%，比上年的112660万元下降11.7%: the share clause
         # (its base and its rate) stands between the figure and its comparison
-        a, share_between = qs[k - 4], True
-    than_m = _THAN.search(text, max(sent.start, b.start - 8), b.start)
-    if than_m and a.start >= than_m.start() and k >= 3:
-        a = qs[k - 3]  # 比2024年的63.2万人次: the year inside the comparison is no figure of it
+        ai, share_between = k - 4, True
+    than = _THAN.search(text, max(sent.start, b.start - 8), b.start)
+    if than and qs[ai].start >= than.start() and k >= 3:
+        ai = k - 3  # 比2024年的63.2万人次: the year inside the comparison is no figure of it
+    a = qs[ai]
     down = verb.group(1) in _DOWN
     if _TO.search(text, max(sent.start, b.start - 10), b.start) and _FROM.search(
             text, max(sent.start, a.start - 10), a.start) and a.key == b.key and a.exact:
         old, new = a, b  # 由A增加到B，增长Z%
-    elif _THAN.search(text, max(sent.start, b.start - 8), b.start) and a.key == b.key and a.exact:
-        than = _THAN.search(text, max(sent.start, b.start - 8), b.start)
+    elif than and a.key == b.key and a.exact:
         if share_between:
             if regex.search(r"[；;。]", text[a.end:than.start()]) or comparative(text, a, sent.start):
                 return None
-        elif not _nearest_before(qs, qs.index(a) + 1, than.start(), a.key, text):
+        elif not _nearest_before(qs, ai + 1, than.start(), a.key, text):
             return None
         old, new = b, a  # 完成A，比上年的B增长Z%
     elif _LAST_YEAR.search(text, max(sent.start, b.start - 6), b.start) and a.key == b.key and a.exact:
@@ -210,23 +218,25 @@ def _share_of_named(text, sentences, i, k):
         return None  # the part: the figure right before 占
     if x.category not in _AMOUNT or not x.exact or comparative(text, x, sent.start):
         return None
-    name = regex.escape(m.group(1))
-    link = regex.compile(name + _NAMED_FIGURE_LINK + "$")
-    # the whole: the latest figure of the same kind, in this paragraph, written right after the name
-    for s in range(i, -1, -1):
-        if sentences[s].block != sent.block:
-            break
-        for y in reversed(sentences[s].quantities):
-            if y.end > x.start or y is x or y.key != x.key:
-                continue
-            if link.search(text, max(0, y.start - len(m.group(1)) - 6), y.start):
-                if not y.exact or not y.value or y.value < x.value:
-                    return None
-                expected = x.value / y.value * 100
-                if abs(expected - z.value) <= _tol_ratio(expected, z, x, y):
-                    return None
-                return (f"{x.shown()} ÷ {y.shown()}（{m.group(1)}） = {_pct(expected)}%，与所写的{format_decimal(z.number)}%"
-                        "不符：请核对两个数或百分比")
+    y = _named_figure(text, sentences, i, x, m.group(1))
+    if y is None or not y.exact or not y.value or y.value < x.value:
+        return None
+    return _share_mismatch(x, y, z, m.group(1))
+
+
+def _named_figure(text, sentences, i, x: Quantity, name: str) -> Quantity | None:
+    """The latest figure of ``x``'s kind before it, in its paragraph, written right after ``name``
+    (一般公共预算收入412.6亿元)."""
+    link = regex.compile(regex.escape(name) + _NAMED_FIGURE_LINK + "$")
+    block = sentences[i].block
+    for j in range(i, -1, -1):  # back to the paragraph's start only (no slice: linear in the paragraph)
+        sent = sentences[j]
+        if sent.block != block:
+            return None
+        for y in reversed(sent.quantities):
+            if y.end <= x.start and y is not x and y.key == x.key \
+                    and link.search(text, max(0, y.start - len(name) - 6), y.start):
+                return y
     return None
 
 

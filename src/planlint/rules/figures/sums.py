@@ -78,8 +78,10 @@ def check(doc, ctx):
 
 
 # A block that opens with a total of the list above it: 以上合计9所, 合计：9所, 共计9所.
+# Words that give the total of a list (never inside another word, unlike 共 or 累计).
+_LIST_TOTAL_WORDS = ("合计", "共计", "总计", "总共", "一共")
 _LIST_TOTAL = regex.compile(r"(?:(?:以上|上述|上列)(?:[一两二三四五六七八九十0-9０-９]{1,3}|各)?项?|各项|全部)?"
-                            r"(?:合计|共计|总计|总共|一共)[：:，,]?"
+                            rf"(?:{'|'.join(_LIST_TOTAL_WORDS)})[：:，,]?"
                             r"(?:[^，,。；;：:、\d]{0,8})")
 
 
@@ -111,22 +113,28 @@ def _list_total(doc, ctx, text, an, k):
         i -= 1
     if len(items) < 2:
         return
-    wanted = set(items)
-    found = [(s.block, q) for s in an.sentences if s.block in wanted for q in s.quantities
-             if _summable(q) and q.key == total.key and not comparative(text, q, s.start)]
-    parts = [q for _, q in found]
-    # each item's headline figure (5. 城乡社区支出56,420万元。…落实资助资金3,860万元: the first one)
-    firsts: dict[int, Quantity] = {}
-    for b, q in found:
-        firsts.setdefault(b, q)
-    heads = sorted(firsts.values(), key=lambda q: q.start)
-    if len(heads) == len(items) and len(parts) > len(heads):
-        if abs(sum(q.value for q in heads) - total.value) > half_spread(total, *heads) \
-                and not _some_run_adds_up(parts, total):
-            yield _report(ctx, m.group().rstrip("：:，, ") or "合计", total, heads)
+    # the items' sentences sit just before this one: walk back over them only
+    first_item = items[-1]
+    item_sents = []
+    for j in range(k - 1, -1, -1):
+        if an.sentences[j].block < first_item:
+            break
+        item_sents.append(an.sentences[j])
+    parts, heads, seen = [], [], set()
+    for s in reversed(item_sents):
+        for q in s.quantities:
+            if _summable(q) and q.key == total.key and not comparative(text, q, s.start):
+                parts.append(q)
+                if s.block not in seen:  # each item's headline figure, its first one
+                    seen.add(s.block)
+                    heads.append(q)
+    # 5. 城乡社区支出56,420万元。落实资助资金3,860万元。: when items also hold detail figures, each item
+    # counts by its headline figure
+    shown = heads if len(heads) == len(items) and len(parts) > len(heads) else parts
+    if shown is heads and abs(sum(q.value for q in heads) - total.value) <= half_spread(total, *heads):
         return
-    if len(parts) >= 2 and not _some_run_adds_up(parts, total):
-        yield _report(ctx, m.group().rstrip("：:，, ") or "合计", total, parts)
+    if len(shown) >= 2 and not _some_run_adds_up(parts, total):
+        yield _report(ctx, m.group().rstrip("：:，, ") or "合计", total, shown)
 
 
 
@@ -309,21 +317,23 @@ def _lead_whole_before(text: str, sent, before: list[Quantity], at: int) -> Quan
     them stands in a comparing clause (同比增长8.0%): the figure the 其中 breaks down."""
     if not before or text[at - 1] not in "；;，,":
         return None
-    lead = before[0]
-    if not _summable(lead) or comparative(text, lead, sent.start) or clause_start(text, lead.start, sent.start) != sent.start:
-        return None
-    if any(not comparative(text, q, sent.start) for q in before[1:]):
+    lead = _headline(text, sent.start, before[0])
+    if lead is None or any(not comparative(text, q, sent.start) for q in before[1:]):
         return None
     return lead
 
 
 def _lead_whole(text: str, prev) -> Quantity | None:
-    """The headline figure of the sentence before: its first quantity, when that is a count or amount
-    stated in the sentence's first clause (not a rate, not a comparison)."""
+    """The headline figure of the sentence before (see _headline)."""
     if prev is None or not prev.quantities:
         return None
-    q = prev.quantities[0]
-    if not _summable(q) or comparative(text, q, prev.start) or clause_start(text, q.start, prev.start) != prev.start:
+    return _headline(text, prev.start, prev.quantities[0])
+
+
+def _headline(text: str, sent_start: int, q: Quantity) -> Quantity | None:
+    """``q``, a sentence's first figure, when it is a count or amount stated in the sentence's first
+    clause (not a rate, not a comparison): the figure a 其中 breaks down."""
+    if not _summable(q) or comparative(text, q, sent_start) or clause_start(text, q.start, sent_start) != sent_start:
         return None
     return q
 
@@ -331,7 +341,7 @@ def _lead_whole(text: str, prev) -> Quantity | None:
 def _enumeration_end(text: str, pos: int, end: int, parenthetical: bool) -> int:
     """Where the parts after 其中 stop: a semicolon, the next 其中, a total word (合计), the sentence end, and after
     “…、其中…” (a remark inside a list) the next comma."""
-    marks = ("；", ";", "其中", "合计", "共计", "总计", "总共", "一共") + (("，", ",") if parenthetical else ())
+    marks = ("；", ";", "其中", *_LIST_TOTAL_WORDS) + (("，", ",") if parenthetical else ())
     stops = [i for i in (text.find(c, pos, end) for c in marks) if i >= 0]
     return min(stops) if stops else end
 

@@ -57,11 +57,12 @@ def check(doc, ctx):
             continue  # 本文标题：…范文3篇 is page furniture: web-residue removes the whole line
         m = heading.search(line)
         if m:
-            rest = line[m.end():].strip(" \t\u3000")
-            if m.start() == 0 and rest and kind_rx.search(rest):
+            tail = line[m.end():]
+            title_after = tail.lstrip(" \t\u3000")
+            if m.start() == 0 and title_after and kind_rx.search(title_after):
                 # 【篇三】2024年社区工作计划: the piece number goes, the title after it stays
-                cut = len(line[m.end():]) - len(line[m.end():].lstrip(" \t\u3000"))
-                fix = Fix.replace(s, s + m.end() + cut, "", "删去合集的分篇编号", safe=False)
+                cut = m.end() + len(tail) - len(title_after)
+                fix = Fix.replace(s, s + cut, "", "删去合集的分篇编号", safe=False)
                 advice = f"请删去“{line[:m.end()].strip()}”，保留篇名，并核对前后是否属于同一篇"
             else:
                 fix = common.line_removal(doc, blk, "删除合集的分篇标题")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from planlint.blocks import TABLE
 from planlint.diagnostics import Severity
 from planlint.rule import Examples, Rule, RuleDocs
 from planlint.rules.placeholder import common, data
@@ -89,9 +90,15 @@ def line_kind(norm: str) -> str | None:
     return None
 
 
+def _structured(blk) -> bool:
+    """A numbered line (三、相关内容 / 2. 推荐阅读) or a table cell (分享, 字号 in a website plan's
+    feature list): the document's own structure, never page furniture on its own."""
+    return blk.marker is not None or blk.kind == TABLE
+
+
 def whole_line_kind(doc, blk) -> str | None:
     """``line_kind`` of a prose block, None for numbered lines and table cells (document content)."""
-    if blk.marker is not None or blk.kind == "table":
+    if _structured(blk):
         return None
     return line_kind(normalize(doc.text[blk.content_start:blk.end].strip(" \t\u3000\u00a0")))
 
@@ -137,9 +144,7 @@ def _classify(doc, blk) -> _Line:
     norm = normalize(raw)
     ln = _Line(blk, raw, norm)
     ln.label = bool(raw) and raw[-1] in ":：" and len(norm) <= 6
-    if blk.marker is not None or blk.kind == "table":
-        # 三、相关内容 / 2. 推荐阅读: a numbered heading of the document, never page furniture; a table
-        # cell (分享, 字号 in a website plan's feature list) is content. Only blurb phrases count there.
+    if _structured(blk):  # only blurb phrases count there
         ln.hits = tuple(_phrase_hits(doc, blk))
         return ln
     ln.kind = line_kind(norm)
@@ -157,7 +162,7 @@ def _classify(doc, blk) -> _Line:
 
 def _content(ln: _Line) -> bool:
     """A table cell: document content, never made residue by its neighbours."""
-    return ln.block.kind == "table"
+    return ln.block.kind == TABLE
 
 
 def _breadcrumbs(lines: list[_Line]) -> None:

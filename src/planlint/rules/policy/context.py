@@ -134,6 +134,16 @@ class Usage:
         return bool(HISTORY_AFTER.match(self.text, self.end, self.hi))
 
     @property
+    def attribution_after(self) -> bool:
+        """…规划确定的 / 提出的: the reference's own decisions named."""
+        return bool(ATTRIBUTION_AFTER.match(self.text, self.end, self.hi))
+
+    @property
+    def guide_verb_before(self) -> bool:
+        """学习 / 贯彻 / 围绕 … close before the reference, in its clause."""
+        return bool(GUIDE_VERB.search(self.before[-GUIDE_WINDOW:]))
+
+    @property
     def history_sentence(self) -> bool:
         for m in HISTORY_SENTENCE.finditer(self.sentence):
             if "完成" in m.group() and AIM_BEFORE.search(self.sentence, 0, m.start()):
@@ -148,7 +158,7 @@ class Usage:
     @property
     def guidance(self) -> bool:
         """学习/贯彻/落实 … 精神; 以 … 为指导; 在 … 指引下; 围绕 … 部署."""
-        if GUIDE_VERB.search(self.before[-GUIDE_WINDOW:]) and GUIDE_OBJECT.search(self.after):
+        if self.guide_verb_before and GUIDE_OBJECT.search(self.after):
             return True
         if GUIDE_NOUN_AFTER.match(self.text, self.end, self.hi):
             return True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from planlint.rules.policy.context import ATTRIBUTION_AFTER, GUIDE_VERB, GUIDE_WINDOW, Usage
+from planlint.rules.policy.context import Usage
 from planlint.rules.policy.knowledge import Item, Knowledge, cn_ordinal
 from planlint.rules.policy.references import Reference, scanner_for
 
@@ -102,17 +102,15 @@ def _by_start(refs: list[Reference]) -> dict[int, Reference]:
     return _index(refs)[1]
 
 
-def _list_history_after(doc, refs: list[Reference], ref: Reference) -> bool:
+def _list_history_after(doc, refs: list[Reference], ref: Reference, usage: Usage) -> bool:
     """…以来 / …提出的 after the last item of a list (十六大、十七大、十八大提出的) covers every item."""
     starts = _by_start(refs)
-    cur, seen = ref, 0
-    while seen < 12:
-        if Usage(doc, cur.start, cur.end).history_after:
+    cur, cur_usage = ref, usage
+    for _ in range(12):  # a list of at most 12 items
+        if cur_usage.history_after:
             # a finished plan's targets as the present guide (紧紧围绕“十三五”规划确定的目标任务) are stale
             return not (ref.series is not None and ref.series.kind == "plan"
-                        and ATTRIBUTION_AFTER.match(doc.text, cur.end, Usage(doc, cur.start, cur.end).hi)
-                        and GUIDE_VERB.search(Usage(doc, ref.start, ref.end).before[-GUIDE_WINDOW:]))
-
+                        and cur_usage.attribution_after and usage.guide_verb_before)
         nxt = None
         for gap in (1, 2, 3):
             sep = doc.text[cur.end:cur.end + gap]
@@ -122,7 +120,7 @@ def _list_history_after(doc, refs: list[Reference], ref: Reference) -> bool:
                     break
         if nxt is None:
             return False
-        cur, seen = nxt, seen + 1
+        cur, cur_usage = nxt, Usage(doc, nxt.start, nxt.end)
     return False
 
 
@@ -167,7 +165,7 @@ def superseded(doc, knowledge: Knowledge, kinds: set[str] | None, grace_days: in
         nxt, current = found
         usage = Usage(doc, ref.start, ref.end)
         if ref.series.usage == "guidance":
-            if usage.welcome or _list_history_after(doc, refs, ref) or usage.history_sentence or usage.history_section:
+            if usage.welcome or _list_history_after(doc, refs, ref, usage) or usage.history_sentence or usage.history_section:
                 continue
             # a year up to the one in which the successor began: the sentence speaks of that time
             if usage.years_before(nxt.start.year + (0 if kind == "plan" else 1)) or _newer_in_sentence(knowledge, refs, ref, usage, date):

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from planlint import yamlsafe
+from planlint.docdate import YEARS, bad_date_reason, iso_shaped
 from planlint.errors import ConfigError
 
 BUILTIN_FILES = ("events.yaml", "institutions.yaml", "new_terms.yaml", "anniversaries.yaml")
@@ -266,18 +267,16 @@ def _date(value: Any, source_name: str, where: str, *, year_end: bool = False) -
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int) and 1900 <= value <= 2199:
+    if isinstance(value, int) and value in YEARS:
         return dt.date(value, 12, 31) if year_end else dt.date(value, 1, 1)
     text = str(value).strip()
     if isinstance(value, int) or text.isdigit():
-        raise _err(source_name, where, f"年份“{value}”不在 1900—2199 之间")
+        raise _err(source_name, where, f"年份“{value}”不在 {YEARS.start}—{YEARS.stop - 1} 之间")
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        from planlint.docdate import bad_date_reason
-
-        reason = bad_date_reason(value)
-        raise _err(source_name, where, reason if "不存在" in reason else reason + "，也可只写年份") from None
+        also = "" if iso_shaped(text) else "，也可只写年份"
+        raise _err(source_name, where, bad_date_reason(text) + also) from None
 
 
 def _strs(value: Any, source_name: str, where: str) -> tuple[str, ...]:

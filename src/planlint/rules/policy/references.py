@@ -230,8 +230,7 @@ def _glued_word_span(doc, s: int, e: int, lo: int) -> bool:
     if s <= lo or doc.text[s - 1] not in GLUE_BEFORE_TERM:
         return False
     toks = doc.words(s - 1, e)
-    return bool(toks) and toks[0].start == s - 1 and toks[-1].end == e and all(
-        t.start >= s for t in toks[1:])
+    return bool(toks) and toks[0].start == s - 1 and toks[-1].end == e
 
 
 def _strip_prefix(p: str) -> str:

@@ -83,6 +83,11 @@ def _sentence(text: str, s: int, e: int) -> _Sentence:
     return _Sentence(s, e, "".join(c[2] for c in clauses), clauses, fields)
 
 
+def _sentence_key(text: str, s: int, e: int) -> str:
+    """The comparison key of ``_sentence(text, s, e)`` alone (no clause offsets, no field test)."""
+    return "".join(compare_key(piece) for piece in _CLAUSE.split(text[s:e]))
+
+
 def _parts(sent: _Sentence, min_chars: int, max_chars: int):
     """(start, end, key) for the sentence's clause suffixes and prefixes of two or more clauses."""
     cl = sent.clauses
@@ -155,7 +160,7 @@ def _refrains(doc, parts: list[int]) -> set[tuple[int, int]]:
         while part_i < len(parts) and parts[part_i] <= block.start:
             part_i += 1
         for s, e in split_sentences(text, block.content_start, block.end):
-            key = _sentence(text, s, e).key
+            key = _sentence_key(text, s, e)
             if key:
                 k = (part_i, hash(key))
                 counts[k] = counts.get(k, 0) + 1

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 
+from planlint import postag as _postag
 from planlint import words as _words
 from planlint import yamlsafe
 from planlint.diagnostics import Fix, Severity
 from planlint.rule import Examples, Option, Rule, RuleDocs
-
-from planlint import postag as _postag
 
 RULE_ID = "text/repeated-word"
 
@@ -23,27 +23,26 @@ _NAME_PREFIXES = frozenset("东西南北")
 _NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟几数")
 
 
-@functools.lru_cache(maxsize=1)
-def reduplication_data() -> tuple[frozenset, frozenset, tuple]:
-    """(function characters, ABAB words, degree prefixes) from reduplication.yaml."""
-    return _data()[:3]
+@dataclass(frozen=True)
+class Reduplication:
+    """reduplication.yaml: which repeats are ordinary Chinese rather than slips."""
+
+    function: frozenset  # single characters whose doubling is never grammatical (的的)
+    double: frozenset  # two-character words that reduplicate as ABAB (研究研究)
+    degree: tuple  # emphatic prefixes (很紧很紧)
+    overlap: tuple  # phrases whose first word also ends the word before (经营主体|主体责任)
 
 
 @functools.lru_cache(maxsize=1)
-def overlap_phrases() -> tuple[str, ...]:
-    """Phrases whose first word may also end the compound before them (经营主体|主体责任)."""
-    return _data()[3]
-
-
-@functools.lru_cache(maxsize=1)
-def _data() -> tuple[frozenset, frozenset, tuple, tuple]:
+def reduplication_data() -> Reduplication:
     raw = resources.files("planlint.rules.text").joinpath("reduplication.yaml").read_text("utf-8")
     data = yamlsafe.safe_load(raw)
-    function = frozenset("".join(str(data.get("function", "")).split()))
-    double = frozenset(str(w) for w in data.get("double", ()))
-    degree = tuple(str(w) for w in data.get("degree", ()))
-    overlap = tuple(str(w) for w in (data.get("overlap") or {}).get("phrases", ()))
-    return function, double, degree, overlap
+    return Reduplication(
+        function=frozenset("".join(str(data.get("function", "")).split())),
+        double=frozenset(str(w) for w in data.get("double", ())),
+        degree=tuple(str(w) for w in data.get("degree", ())),
+        overlap=tuple(str(w) for w in (data.get("overlap") or {}).get("phrases", ())),
+    )
 
 
 def _primitive(unit: str) -> str:
@@ -61,7 +60,8 @@ def _is_dict_word(word: str) -> bool:
 
 def _legitimate(unit: str) -> bool:
     """True when ``unit`` repeated is ordinary reduplication rather than a slip."""
-    function, double, degree = reduplication_data()
+    data = reduplication_data()
+    function, double, degree = data.function, data.double, data.degree
     if len(unit) == 1:
         return unit not in function
     if all(c in _NUMERALS for c in unit):
@@ -128,7 +128,7 @@ def check(doc, ctx):
                 if not _single_slip(doc, start, end, unit):
                     continue
             elif _is_dict_word(unit * 2) or _after_name_prefix(text, start, unit) \
-                    or text.startswith(tuple(p for p in overlap_phrases() if p.startswith(unit)), end - len(unit)):
+                    or text.startswith(tuple(p for p in reduplication_data().overlap if p.startswith(unit)), end - len(unit)):
                 continue  # 经营主体|主体责任: two words that share the repeated one
             elif not _multi_slip(doc, start, end, unit):
                 continue

@@ -44,6 +44,14 @@ def _embedded_term(text: str, i: int, lo: int) -> bool:
     return j == i or j == lo or is_cjk(text[j - 1])
 
 
+def _term_after_chinese(text: str, end: int, lo: int) -> bool:
+    """A non-empty Latin/digit run ends at ``end`` and Chinese stands right before it (国产CPU, 增长15)."""
+    j = end
+    while j > lo and text[j - 1] in _TERM_CHARS:
+        j -= 1
+    return lo < j < end and is_cjk(text[j - 1])
+
+
 def _in_chinese(text: str, i: int, lo: int, hi: int) -> bool:
     """Whether the half-width mark at ``i`` punctuates Chinese prose (not English, numbers, times)."""
     ch = text[i]
@@ -62,11 +70,7 @@ def _in_chinese(text: str, i: int, lo: int, hi: int) -> bool:
         # Only a sentence end: "…奋斗." at the end of a paragraph or before more Chinese.
         # Between two Han characters it is typography/stray-period; before Latin it is a file name.
         if not (is_han(left) or left in CJK_CLOSERS):
-            # 全面推广使用国产CPU. — a term inside Chinese prose ending the paragraph
-            j = i
-            while j > lo and text[j - 1] in _TERM_CHARS:
-                j -= 1
-            return after == "" and j < i and j > lo and is_han(text[j - 1])
+            return after == "" and _term_after_chinese(text, i, lo)  # 全面推广使用国产CPU.
         return after == "" or (after in _SPACES and (right == "" or is_han(right)))
     if is_digit(left) and is_digit(after):
         return False  # 8:30, 1:1000, 8,500
@@ -80,10 +84,7 @@ def _in_chinese(text: str, i: int, lo: int, hi: int) -> bool:
         return left in "%)" or _embedded_term(text, i, lo)
     if right == "" and ch in ",;:":
         # at the end of the line after a figure or term inside Chinese: 同比增长15%;
-        j = i - 1 if left in "%％)" else i
-        while j > lo and text[j - 1] in _TERM_CHARS:
-            j -= 1
-        return j < i and j > lo and is_cjk(text[j - 1])
+        return _term_after_chinese(text, i - 1 if left in "%％)" else i, lo)
     return False
 
 

@@ -62,8 +62,9 @@ def _single_quotes(ctx, text: str, lo: int, hi: int, protected):
     certain = "other" not in kinds.values() and _pairs_certain(text, quotes)
     pairs = list(zip(quotes[::2], quotes[1::2])) if certain else []
     if certain and all(has_han(text[o + 1:c]) for o, c in pairs):
+        nested = _inside_double_quotes(text, lo, [o for o, _ in pairs])
         for o, c in pairs:
-            if _inside_double_quotes(text, lo, o):  # a quotation inside a quotation: ‘…’
+            if nested[o]:  # a quotation inside a quotation: ‘…’
                 yield ctx.report(o, c + 1, "中文语句中使用了英文直单引号'…'，引号内的引号应为中文单引号‘…’",
                                  Fix("改为中文单引号‘…’", (Edit(o, o + 1, "‘"), Edit(c, c + 1, "’"))))
             else:  # GB/T 15834-2011 4.1.3: a first-level quotation takes double quotes
@@ -77,10 +78,23 @@ def _single_quotes(ctx, text: str, lo: int, hi: int, protected):
                                            "请把引文前的改为‘、引文后的改为’")
 
 
-def _inside_double_quotes(text: str, lo: int, pos: int) -> bool:
-    """An opening “ (or straight ") before ``pos`` in the block is still open there."""
-    depth = text.count("“", lo, pos) - text.count("”", lo, pos)
-    return depth > 0 or text.count('"', lo, pos) % 2 == 1
+def _inside_double_quotes(text: str, lo: int, positions: list[int]) -> dict[int, bool]:
+    """For each of ``positions`` (ascending): is an opening “ (or straight ") before it in the block still
+    open there? One pass over the block, however many quotes it holds."""
+    out = {}
+    depth = straight = 0
+    cur = lo
+    for pos in positions:
+        for ch in text[cur:pos]:
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth -= 1
+            elif ch == '"':
+                straight ^= 1
+        cur = pos
+        out[pos] = depth > 0 or straight == 1
+    return out
 
 
 def _chinese(text: str, o: int, c: int, lo: int, hi: int) -> bool:
